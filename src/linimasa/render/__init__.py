@@ -1,0 +1,1 @@
+"""Outputs: terminal, JSON, HTML."""
