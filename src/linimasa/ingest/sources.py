@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Sequence
@@ -303,15 +304,24 @@ def _read_feed(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
         published = entry.get("published") or entry.get("updated") or entry.get("dc_date")
         if published:
             fields.append(("published", published))
-        for author in entry.get("authors") or ():
-            if author.get("name"):
-                fields.append(("authors", author["name"].strip()))
-        if not entry.get("authors") and entry.get("author"):
-            fields.append(("authors", entry.author.strip()))
+        for name in _feed_authors(entry):
+            fields.append(("authors", name))
         if outlet:
             fields.append(("outlet", outlet))
         fields.append(("feed", source))
         yield RawDocument(item_source, body.encode("utf-8"), "rss-item", tuple(fields))
+
+
+def _feed_authors(entry: Any) -> list[str]:
+    """Author names of a feed item: RSS writes "mail@site (Name)", Atom and Dublin Core write names."""
+    raw = (entry.get("author") or "").strip()
+    m = re.fullmatch(r"\S+@\S+\s*\(([^()]+)\)", raw)
+    if m:
+        return [m.group(1).strip()]
+    if raw and "@" not in raw:
+        return [raw]
+    return [a["name"].strip() for a in entry.get("authors") or () if a.get("name") and "@" not in a["name"]
+            and "(" not in a["name"]]
 
 
 __all__ = ["RawDocument", "read_sources", "sniff", "TEXT_EXTENSIONS", "HTML_EXTENSIONS", "JSON_EXTENSIONS"]

@@ -1,0 +1,415 @@
+"""Grouping mentions into canonical entities with global ids, aliases and roles.
+
+- Gazetteer mentions share the gazetteer's id (``gpe:KP`` for "Korea Utara", "Korut", "DPRK", "North Korea").
+- ``Name (ACR)`` and ``ACR (Name)`` pairs make the acronym an alias; its later uses join the same entity.
+- Persons are keyed by their normalised full name (``per:kim-jong-un`` for "Kim Jong-un" and "Kim Jong Un").
+  A one-word mention ("Putin", "Kim", "Wood") joins the full name that holds it; when several do, a title
+  right before it ("Dubes Kim") picks the one with that role, else the one mentioned most recently.
+- A misspelt one-word name close to a full name's word joins it ("Zinovyev" -> "Georgiy Zinoviev").
+- A role is read from the title phrase before a person's name ("Wakil Menteri Luar Negeri Korsel, Kim Hong
+  Kyun") or from an apposition after it ("Kim Song, Duta Besar Korut untuk PBB,").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from ..model import Entity, Mention
+from .gazetteer import Gazetteer, Token, fold, role_at, role_before
+from .mentions import CONNECTORS, Candidate
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-&.]{1,11}")
+_PAREN = re.compile(r"[ \t]?\(\s*([^()\n]{1,80}?)\s*\)")
+_STOP_PUNCT = frozenset('.!?;:"\u201c\u201d()[]')
+_MAX_ROLE_TOKENS = 12
+NAME_FUZZY_CUTOFF = 85.0
+
+
+def slug(text: str) -> str:
+    """Id-safe form of a name: "Kim Jong-un" -> "kim-jong-un"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", fold(text)) if w and w[0].isalnum()]
+
+
+@dataclass
+class _Item:
+    cand: Candidate
+    text: str
+    kind: str
+    group: int = -1
+    title: tuple[str, ...] = ()  # title words right before it ("dubes", "duta besar")
+
+
+@dataclass
+class _Group:
+    items: list[_Item] = field(default_factory=list)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def acronym_links(text: str, tokens: list[Token], cands: list[Candidate]
+                  ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Find ``Name (ACR)`` / ``ACR (Name)`` pairs: new candidates and (name, acronym) index links.
+
+    Returns all candidates (sorted; acronym uses not found before are added) and the links between them.
+    """
+    cands = sorted(cands, key=lambda c: c.start)
+    pairs: list[tuple[Candidate, Candidate]] = []
+    by_span = {(c.start, c.end): c for c in cands}
+    for m in _PAREN.finditer(text):
+        inner_start, inner_end = m.start(1), m.end(1)
+        before = [c for c in cands if c.end <= m.start() and text[c.end:m.start()].strip() == ""]
+        outer = before[-1] if before else None
+        inner = by_span.get((inner_start, inner_end))
+        inner_text = text[inner_start:inner_end]
+        if outer is not None and _alias_pair(inner_text, outer, inner, text):
+            if inner is None:
+                inner = Candidate(inner_start, inner_end, outer.type, outer.entry, "alias", "acronym")
+            pairs.append((outer, inner))
+        elif outer is not None and inner is not None and _alias_pair(text[outer.start:outer.end], inner, outer,
+                                                                     text):
+            pairs.append((inner, outer))
+        elif outer is None and _ACRONYM.fullmatch(inner_text):
+            name = _name_before(text, tokens, m.start(), inner_text, cands)
+            if name is not None:
+                inner = inner or Candidate(inner_start, inner_end, "ORG", None, "alias", "acronym")
+                pairs.append((name, inner))
+    new = {(c.start, c.end): c for pair in pairs for c in pair}
+    for key, c in new.items():
+        by_span.setdefault(key, c)
+    # later uses of each acronym (exact case) join too
+    for _, acr in list(pairs):
+        surface = text[acr.start:acr.end]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            key = (m.start(), m.end())
+            if key not in by_span and all(m.end() <= c.start or m.start() >= c.end for c in by_span.values()):
+                by_span[key] = Candidate(m.start(), m.end(), acr.type, acr.entry, "alias", "acronym")
+    ordered = sorted(by_span.values(), key=lambda c: c.start)
+    index = {(c.start, c.end): i for i, c in enumerate(ordered)}
+    links = []
+    for name, acr in pairs:
+        surface = text[acr.start:acr.end]
+        for c in ordered:
+            if text[c.start:c.end] == surface:
+                links.append((index[(name.start, name.end)], index[(c.start, c.end)]))
+    return ordered, links
+
+
+def _alias_pair(short: str, long: Candidate, short_cand: Candidate | None, text: str) -> bool:
+    """``short`` abbreviates the name ``long``: its letters spell ``long`` in order ("KPK", "Korut"),
+    or it is a known organisation's short form given for a name the gazetteer does not know ("NIS")."""
+    if not _ACRONYM.fullmatch(short):
+        return False
+    long_text = text[long.start:long.end]
+    if len(_words(long_text)) < 2 and long.entry is None:
+        return False
+    if (short_cand is not None and short_cand.entry is not None and long.entry is None
+            and short_cand.entry.type == long.type == "ORG"):
+        return True
+    letters = [c for c in fold(short) if c.isalnum()]
+    hay = fold(long_text)
+    if not letters or letters[0] != hay[:1]:
+        return False
+    pos = 0
+    for ch in hay:
+        if pos < len(letters) and ch == letters[pos]:
+            pos += 1
+    return pos == len(letters)
+
+
+def _name_before(text: str, tokens: list[Token], paren: int, acronym: str, cands: list[Candidate]
+                 ) -> Candidate | None:
+    """A capitalised name right before "(" whose word initials spell the acronym."""
+    words = []
+    for t in reversed([t for t in tokens if t.end <= paren]):
+        if any(c.start <= t.start < c.end for c in cands) or len(words) > 8:
+            break
+        if t.text[0].isupper() or (t.fold in CONNECTORS and words):
+            words.append(t)
+        else:
+            break
+    while words and not words[-1].text[0].isupper():
+        words.pop()
+    if not words:
+        return None
+    words.reverse()
+    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
+    letters = [c for c in acronym if c.isupper()]
+    pos = 0
+    for ch in initials:
+        if pos < len(letters) and ch == letters[pos]:
+            pos += 1
+    if pos < len(letters) or len(letters) < 2:
+        return None
+    return Candidate(words[0].start, words[-1].end, "ORG", None, "name", "acronym")
+
+
+def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate], lang: str | None
+                   ) -> tuple[Entity, ...]:
+    """Candidates -> canonical entities, in order of first mention."""
+    cands, links = acronym_links(text, tokens, cands)
+    items = [_Item(c, text[c.start:c.end], c.kind) for c in cands]
+    for it in items:
+        it.title = _title_before(gaz, tokens, it.cand)
+    union = _Union(len(items))
+    for a, b in links:
+        union.union(a, b)
+        items[b].kind = "alias"
+    by_id: dict[str, int] = {}
+    by_norm: dict[tuple[str, str], int] = {}
+    for i, it in enumerate(items):
+        if it.cand.entry is not None:
+            union.union(by_id.setdefault(it.cand.entry.id, i), i)
+        elif it.cand.type != "PERSON" or len(_words(it.text)) > 1:
+            union.union(by_norm.setdefault((_kind_key(it.cand.type), slug(it.text)), i), i)
+    _link_persons(gaz, tokens, items, union)
+    groups: dict[int, _Group] = {}
+    for i, it in enumerate(items):
+        groups.setdefault(union.find(i), _Group()).items.append(it)
+    out = []
+    roles = {}
+    for root, group in sorted(groups.items()):
+        entity = _entity(gaz, text, tokens, group, lang, cands)
+        if entity is not None:
+            if entity.id in roles:  # two groups reached the same id: merge them
+                idx = roles[entity.id]
+                out[idx] = _merge_entities(out[idx], entity)
+            else:
+                roles[entity.id] = len(out)
+                out.append(entity)
+    return tuple(out)
+
+
+def _kind_key(kind: str) -> str:
+    return "PLACE" if kind in ("GPE", "LOC") else kind
+
+
+def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union: _Union) -> None:
+    """Join one-word and partial person names to the full names that hold them, by context."""
+    full = [i for i, it in enumerate(items) if it.cand.type == "PERSON" and it.cand.entry is None
+            and len(_words(it.text)) > 1]
+    # a full name inside a longer one ("Kim Jong" in "Kim Jong Un") joins it when that is unambiguous
+    for i in full:
+        wi = _words(items[i].text)
+        holders = {union.find(j) for j in full if j != i and len(_words(items[j].text)) > len(wi)
+                   and _contains(_words(items[j].text), wi)}
+        if len(holders) == 1:
+            union.union(holders.pop(), i)
+    roles = {}
+    for i in full:
+        roles.setdefault(union.find(i), set()).update(_role_keys(gaz, tokens, items, i))
+    last_seen: dict[int, int] = {}
+    for i, it in enumerate(items):
+        root = union.find(i)
+        if i in full:
+            last_seen[root] = it.cand.start
+            continue
+        words = _words(it.text)
+        if it.cand.entry is not None or len(words) != 1 or it.kind == "alias":
+            continue
+        word = words[0]
+        holders = {union.find(j) for j in full if word in _words(items[j].text)}
+        if not holders and len(word) >= 5:
+            holders = {union.find(j) for j in full
+                       if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in _words(items[j].text))}
+        if not holders:
+            if it.cand.type == "PERSON":
+                last_seen[root] = it.cand.start
+            continue
+        choice = _choose(holders, it, roles, last_seen, items, full, union)
+        union.union(choice, i)
+        it.kind = "short"
+        it.cand = replace(it.cand, type="PERSON")
+        last_seen[union.find(i)] = it.cand.start
+
+
+def _choose(holders: set[int], item: _Item, roles: dict[int, set[str]], last_seen: dict[int, int],
+            items: list[_Item], full: list[int], union: _Union) -> int:
+    if len(holders) > 1 and item.title:
+        titled = {h for h in holders if roles.get(h, set()) & set(item.title)}
+        if titled:
+            holders = titled
+    if len(holders) == 1:
+        return next(iter(holders))
+    before = [(last_seen[h], h) for h in holders if h in last_seen]
+    if before:
+        return max(before)[1]
+    after = [(items[j].cand.start, union.find(j)) for j in full if union.find(j) in holders]
+    return min(after)[1]
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(hay[k:k + n] == needle for k in range(len(hay) - n + 1))
+
+
+def _title_before(gaz: Gazetteer, tokens: list[Token], cand: Candidate) -> tuple[str, ...]:
+    """Fold forms of the title right before a mention ("Dubes Kim" -> ("dubes", "duta besar"))."""
+    i = _first_token(tokens, cand.start)
+    found = role_before(gaz, tokens, i)
+    if found is None:
+        return ()
+    role = found[1]
+    return tuple(fold(x) for x in (role.form, role.expansion) if x)
+
+
+def _role_keys(gaz: Gazetteer, tokens: list[Token], items: list[_Item], i: int) -> set[str]:
+    """Fold forms of every role word in the role phrases around mention ``i`` (and their expansions)."""
+    phrase = role_phrase(gaz, tokens, [it.cand for it in items], items[i].cand)
+    keys: set[str] = set(items[i].title)
+    if phrase is not None:
+        a, b = phrase
+        k = a
+        while k < b:
+            found = role_at(gaz, tokens, k)
+            if found is None:
+                k += 1
+                continue
+            keys.update(fold(x) for x in (found[1].form, found[1].expansion) if x)
+            k = found[0]
+    return keys
+
+
+def _first_token(tokens: list[Token], offset: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], cand: Candidate
+                ) -> tuple[int, int] | None:
+    """Token range [a, b) of the role phrase before (or in apposition after) a person mention."""
+    owner = {}
+    for c in cands:
+        if c.type != "PERSON":
+            for k in range(_first_token(tokens, c.start), _first_token(tokens, c.end)):
+                owner[k] = c
+    i = _first_token(tokens, cand.start)
+    k = i - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    end = k + 1
+    best = None
+    while k >= 0 and end - k <= _MAX_ROLE_TOKENS:
+        t = tokens[k]
+        found = role_before(gaz, tokens, k + 1)
+        if found is not None and found[1].kind != "honorific":
+            best = found[0]
+            k = found[0] - 1
+            continue
+        if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or t.fold in CONNECTORS:
+            k -= 1
+            continue
+        break
+    if best is not None:
+        return best, _trim_end(tokens, best, end)
+    j = _first_token(tokens, cand.end)
+    if j < len(tokens) and tokens[j].text == ",":
+        found = role_at(gaz, tokens, j + 1)
+        if found is not None and found[1].kind not in ("honorific",):
+            k = found[0]
+            while k < len(tokens) and k - j <= _MAX_ROLE_TOKENS:
+                t = tokens[k]
+                if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or t.fold in CONNECTORS:
+                    k += 1
+                    continue
+                break
+            return j + 1, _trim_end(tokens, j + 1, k)
+    return None
+
+
+def _trim_end(tokens: list[Token], a: int, b: int) -> int:
+    while b > a + 1 and (tokens[b - 1].fold in CONNECTORS or tokens[b - 1].text in ",."):
+        b -= 1
+    return b
+
+
+def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang: str | None,
+            cands: list[Candidate]) -> Entity | None:
+    items = sorted(group.items, key=lambda it: it.cand.start)
+    entries = [it.cand.entry for it in items if it.cand.entry is not None]
+    kinds = Counter(it.cand.type for it in items)
+    if entries:
+        named = [e for e in entries if e.kind != "alias"] or entries
+        entry = named[0]
+        ident, etype = entry.id, entry.type
+        name = _entry_name(gaz, entry, items, lang)
+    else:
+        etype = "PERSON" if kinds["PERSON"] else kinds.most_common(1)[0][0]
+        names = [it.text for it in items if it.kind in ("name", "short") or etype == "PERSON"]
+        names = [n for n in names if len(_words(n)) > 1] or names or [it.text for it in items]
+        if etype == "PERSON":
+            name = max(names, key=lambda n: (len(_words(n)), -names.index(n)))
+        else:
+            name = max((it.text for it in items if it.kind != "alias"), key=len, default=items[0].text)
+        prefix = {"PERSON": "per", "ORG": "org", "GPE": "gpe", "LOC": "loc"}[etype]
+        if not slug(name):
+            return None
+        ident = f"{prefix}:{slug(name)}"
+    mentions = tuple(Mention(it.cand.start, it.cand.end, it.text, ident, _mention_kind(it, etype))
+                     for it in items)
+    aliases = tuple(dict.fromkeys(it.text for it in items if it.text != name))
+    role = None
+    if etype == "PERSON":
+        phrases = []
+        for it in items:
+            found = role_phrase(gaz, tokens, cands, it.cand)
+            if found is not None:
+                phrases.append(text[tokens[found[0]].start:tokens[found[1] - 1].end])
+        role = max(phrases, key=len) if phrases else None
+    return Entity(ident, name, etype, aliases, role, mentions)
+
+
+def _mention_kind(item: _Item, etype: str) -> str:
+    if item.kind in ("alias", "metonym", "short"):
+        return item.kind
+    if item.cand.entry is not None and item.cand.entry.kind != "name":
+        return item.cand.entry.kind
+    return "name"
+
+
+def _entry_name(gaz: Gazetteer, entry, items: list[_Item], lang: str | None) -> str:
+    canonical = gaz.canonical(entry.id, lang) or entry.name
+    if entry.kind == "metonym":
+        return canonical
+    named = [it.text for it in items if it.cand.entry is not None and it.cand.entry.kind == "name"
+             and it.cand.source == "gazetteer"]
+    if not named or any(fold(n) == fold(canonical) for n in named):
+        return canonical
+    return Counter(named).most_common(1)[0][0]
+
+
+def _merge_entities(a: Entity, b: Entity) -> Entity:
+    mentions = tuple(sorted(a.mentions + b.mentions, key=lambda m: m.start))
+    aliases = tuple(dict.fromkeys(x for x in a.aliases + b.aliases + (b.name,) if x != a.name))
+    return replace(a, aliases=aliases, mentions=mentions, role=a.role or b.role)
+
+
+__all__ = ["acronym_links", "build_entities", "role_phrase", "slug"]

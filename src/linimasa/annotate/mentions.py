@@ -1,0 +1,308 @@
+"""Finding entity mentions: the NER model's spans merged with gazetteer hits, role rules and ``Name (ACR)`` pairs.
+
+The result is a sorted tuple of non-overlapping :class:`Candidate` spans, each with a type and, where a gazetteer
+knows it, an :class:`~linimasa.annotate.gazetteer.Entry` giving its global id. :mod:`.coref` then groups them
+into entities.
+
+How model spans and gazetteer hits are merged (the model alone breaks "Korut-Rusia"; a gazetteer put before the
+model breaks "Bank Indonesia"):
+
+- a hit that covers a model span wins ("Amerika Serikat" over a model "Amerika");
+- a model ORG or LOC that holds a hit wins, keeping the hit's id when the rest is a place word
+  ("Provinsi Jawa Barat"), unless the rest is only a government word ("Pemerintah Korut" -> "Korut") or
+  connectors ("Korea Utara dan Rusia" -> two hits);
+- a model PERSON that holds a hit is cut around it ("Korut Kim Jong Un" -> "Kim Jong Un");
+- a model span glued by a hyphen to a hit is split, and the unknown part is matched fuzzily ("Kout-Rusia").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_at
+from .ner import Tagged
+
+#: words that may sit inside a role phrase or a name list without ending it
+CONNECTORS = frozenset({"dan", "untuk", "di", "dari", "bidang", "urusan", "and", "for", "of", "the", "to", "-", "&"})
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention before grouping: span, type, and the gazetteer entry it matched (if any)."""
+
+    start: int
+    end: int
+    type: str  # PERSON | ORG | GPE | LOC
+    entry: Entry | None = None
+    kind: str = "name"  # name | alias | metonym
+    source: str = "model"  # model | gazetteer | rule | acronym | fuzzy
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _has_upper(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
+def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Indices [i, j) of the tokens inside ``start..end``."""
+    i = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
+    j = i
+    while j < len(tokens) and tokens[j].end <= end:
+        j += 1
+    return i, j
+
+
+def from_hit(hit: Hit) -> Candidate:
+    return Candidate(hit.start, hit.end, hit.entry.type, hit.entry, hit.entry.kind, "gazetteer")
+
+
+def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged) -> Tagged | None:
+    """Trim punctuation and leading titles ("Presiden Joko Widodo" -> "Joko Widodo"); drop lower-case spans."""
+    i, j = _token_range(tokens, span.start, span.end)
+    while i < j and not tokens[i].text[0].isalnum():
+        i += 1
+    while j > i and not tokens[j - 1].text[0].isalnum() and tokens[j - 1].text not in ".)":
+        j -= 1
+    if j > i and tokens[j - 1].text == "." and j - i > 1 and len(tokens[j - 2].text) > 1:
+        j -= 1  # a sentence stop, not an initial
+    while i < j:
+        found = role_at(gaz, tokens, i)
+        if found is None or found[0] >= j or found[1].kind == "descriptor":
+            break
+        i = found[0]
+        while i < j and tokens[i].text in ".,":
+            i += 1
+    while i < j and not _capitalised(tokens[i].text):
+        i += 1  # leading lower-case words are not part of a name
+    if i >= j or not _has_upper(text[tokens[i].start:tokens[j - 1].end]):
+        return None
+    return Tagged(tokens[i].start, tokens[j - 1].end, span.type)
+
+
+def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagged: tuple[Tagged, ...]
+          ) -> list[Candidate]:
+    """Model spans and gazetteer hits -> non-overlapping candidates (see the module docstring)."""
+    free_hits = {(h.start, h.end): h for h in hits}
+    out: list[Candidate] = []
+    for raw in tagged:
+        span = clean_model_span(gaz, text, tokens, raw)
+        if span is None:
+            continue
+        for piece in _split_hyphens(gaz, text, span, free_hits):
+            out.extend(_merge_one(gaz, text, tokens, piece, free_hits))
+    out.extend(from_hit(h) for h in free_hits.values())
+    out = _non_overlapping(out)
+    return _non_overlapping(out + _hyphen_partners(gaz, text, tokens, out))
+
+
+def _hyphen_partners(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """A misspelt name glued by a hyphen to a known one ("Kout-Rusia"): match it fuzzily."""
+    known = {(c.start, c.end) for c in cands if c.entry is not None}
+    starts = {c.start for c in cands}
+    ends = {c.end for c in cands}
+    found = []
+    for k in range(1, len(tokens) - 1):
+        dash, left, right = tokens[k], tokens[k - 1], tokens[k + 1]
+        if dash.text != "-" or left.end != dash.start or right.start != dash.end:
+            continue
+        for word, neighbour_known in ((left, any(s == right.start for s, _ in known)),
+                                      (right, any(e == left.end for _, e in known))):
+            if not neighbour_known or word.start in starts or word.end in ends or not _capitalised(word.text):
+                continue
+            entry = fuzzy_entry(gaz, word.text)
+            if entry is not None and _close_enough(word.text, entry):
+                found.append(Candidate(word.start, word.end, entry.type, entry, entry.kind, "fuzzy"))
+    return found
+
+
+def _split_hyphens(gaz: Gazetteer, text: str, span: Tagged, hits: dict) -> list[Tagged]:
+    """Split "Kout-Rusia" into parts when a part is a gazetteer name (exactly or nearly)."""
+    surface = text[span.start:span.end]
+    if "-" not in surface:
+        return [span]
+    parts, pos = [], span.start
+    for word in surface.split("-"):
+        parts.append(Tagged(pos, pos + len(word), span.type))
+        pos += len(word) + 1
+    if not all(p.end > p.start and _capitalised(text[p.start]) for p in parts):
+        return [span]
+    known = [(p.start, p.end) in hits or fuzzy_entry(gaz, text[p.start:p.end]) is not None for p in parts]
+    return parts if any(known) else [span]
+
+
+def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hits: dict) -> list[Candidate]:
+    inside = [h for h in hits.values() if h.start >= span.start and h.end <= span.end]
+    covering = [h for h in hits.values() if h.start <= span.start and h.end >= span.end]
+    if covering:
+        return []
+    partial = [h for h in hits.values() if h.start < span.end and h.end > span.start and h not in inside]
+    if partial:  # cut the model span around the hit and keep the larger outer piece
+        pieces = _outside(span, partial)
+        return [c for p in pieces for c in _merge_one(gaz, text, tokens, p, hits) if _has_upper(text[p.start:p.end])]
+    if not inside:
+        entry = fuzzy_entry(gaz, text[span.start:span.end]) if span.type != "PERSON" else None
+        if entry is not None and _close_enough(text[span.start:span.end], entry):
+            return [Candidate(span.start, span.end, entry.type, entry, entry.kind, "fuzzy")]
+        return [Candidate(span.start, span.end, span.type)]
+    rest = _rest_words(text, tokens, span, inside)
+    kinds = {gaz.designators.get(w) for w in rest}
+    if all(w in CONNECTORS for w in rest):
+        return []  # the hits themselves stand
+    if len(inside) == 1 and kinds == {"government"}:
+        return []
+    if len(inside) == 1 and kinds <= {"place"}:
+        hit = inside[0]
+        del hits[(hit.start, hit.end)]
+        return [Candidate(span.start, span.end, hit.entry.type, hit.entry, hit.entry.kind, "gazetteer")]
+    if span.type == "PERSON":
+        pieces = _outside(span, inside)
+        return [Candidate(p.start, p.end, "PERSON") for p in pieces if _has_upper(text[p.start:p.end])]
+    for hit in inside:
+        del hits[(hit.start, hit.end)]
+    return [Candidate(span.start, span.end, span.type)]
+
+
+def _close_enough(surface: str, entry: Entry) -> bool:
+    """A fuzzy match must keep the first letter (guards "Maria" -> "Mali" less than nothing, but cheaply)."""
+    return surface[:1].casefold() == entry.name[:1].casefold() or len(surface) >= 6
+
+
+def _rest_words(text: str, tokens: list[Token], span: Tagged, inside: list[Hit]) -> list[str]:
+    i, j = _token_range(tokens, span.start, span.end)
+    return [t.fold for t in tokens[i:j] if not any(h.start <= t.start and t.end <= h.end for h in inside)
+            and (t.text[0].isalnum() or t.text == "-")]
+
+
+def _outside(span: Tagged, holes: list[Hit]) -> list[Tagged]:
+    """The parts of ``span`` outside ``holes``, trimmed of spaces and punctuation at the edges."""
+    pieces, pos = [], span.start
+    for h in sorted(holes, key=lambda h: h.start):
+        if h.start > pos:
+            pieces.append(Tagged(pos, h.start, span.type))
+        pos = max(pos, h.end)
+    if pos < span.end:
+        pieces.append(Tagged(pos, span.end, span.type))
+    return pieces
+
+
+def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Sorted candidates; on overlap the longer (then the gazetteer's) wins."""
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.source != "gazetteer", c.start))
+    taken: list[Candidate] = []
+    for c in ranked:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def trim(text: str, cand: Candidate) -> Candidate | None:
+    """Strip spaces and edge punctuation (except a closing initial's stop) from a candidate."""
+    start, end = cand.start, cand.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if end <= start:
+        return None
+    return replace(cand, start=start, end=end)
+
+
+def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Persons the model missed: a capitalised name right after a title ("Dubes Kim", "Menlu Sugiono").
+
+    A place or organisation between the title and the name is skipped ("Presiden Rusia Vladimir Putin").
+    """
+    owner: dict[int, Candidate] = {}
+    for c in cands:
+        a, b = _token_range(tokens, c.start, c.end)
+        for k in range(a, b):
+            owner[k] = c
+    found: list[Candidate] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        role = role_at(gaz, tokens, i) if i not in owner and _capitalised(tokens[i].text) else None
+        if role is None or role[1].kind == "descriptor":
+            i += 1
+            continue
+        j = role[0]
+        commas = 0
+        while j < n:
+            if j in owner:
+                if owner[j].type == "PERSON":
+                    break
+                j = _token_range(tokens, owner[j].start, owner[j].end)[1]
+                continue
+            if tokens[j].text == "." or (tokens[j].text == "," and not commas):
+                commas += tokens[j].text == ","
+                j += 1
+                continue
+            nxt = role_at(gaz, tokens, j) if _capitalised(tokens[j].text) else None
+            if nxt is None:
+                break
+            j = nxt[0]
+        k = _name_end(tokens, j, owner)
+        if k > j:
+            cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
+            found.append(cand)
+            for m in range(j, k):
+                owner[m] = cand
+            i = k
+        else:
+            i = max(i + 1, j)
+    return found
+
+
+def name_word_uses(text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """One-word uses of a full personal name's word that nothing else tagged ("kata Putin", "ujar Wood")."""
+    words: set[str] = set()
+    for c in cands:
+        if c.type == "PERSON" and c.entry is None:
+            parts = [w for w in text[c.start:c.end].replace("-", " ").split() if w[:1].isupper()]
+            if len(parts) > 1:
+                words.update(w for w in parts if len(w) > 2 and w.isalpha())
+    if not words:
+        return []
+    taken = sorted((c.start, c.end) for c in cands)
+    found = []
+    for t in tokens:
+        if t.text in words and not _overlaps(taken, t.start, t.end) and not _glued(text, t):
+            found.append(Candidate(t.start, t.end, "PERSON", source="rule"))
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and e > start for s, e in spans)
+
+
+def _glued(text: str, t: Token) -> bool:
+    """The token is part of a hyphenated or dotted word ("Kim-lah", "Wood.com")."""
+    before = text[t.start - 1] if t.start else " "
+    after = text[t.end] if t.end < len(text) else " "
+    return before in "-@/" or after in "-@/" or (after == "." and t.end + 1 < len(text) and text[t.end + 1].isalpha())
+
+
+def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate]) -> int:
+    """End index of a capitalised personal name starting at token ``j`` (``j`` when there is none)."""
+    k = j
+    while k < len(tokens) and k - j < _MAX_NAME_TOKENS and k not in owner:
+        word = tokens[k].text
+        glued = k > j and tokens[k].start == tokens[k - 1].end and tokens[k - 1].text == "-"
+        if glued and word.isalpha():
+            k += 1
+        elif word == "-" and k > j and k + 1 < len(tokens) and tokens[k - 1].end == tokens[k].start == \
+                tokens[k + 1].start - 1:
+            k += 1
+        elif word.isalpha() and word[0].isupper() and (not word.isupper() or len(word) == 1):
+            k += 1
+        else:
+            break
+    while k > j and tokens[k - 1].text == "-":
+        k -= 1
+    return k
+
+
+__all__ = ["Candidate", "CONNECTORS", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
+           "trim"]

@@ -1,0 +1,353 @@
+"""Speaker resolution: from a speaker phrase, a pronoun or ``-nya`` to the entity that speaks.
+
+Names come from the entities component (``Article.entities`` and their mentions, resolved to the actor a
+metonym stands for with ``entities.acting_entity``); without it a small capitalised-name finder stands in.
+A pronoun (``Ia``, ``Dia``, ``katanya``) refers to the current speaker of the passage unless another person
+has since become the subject of a sentence; names inside quotations or inside reported content, and names
+after ``kepada``/``dengan`` and the like, never take over. An unnamed speaker (``seorang pejabat Jepang``) is the
+actor it speaks for, with the description kept.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import load_lexicon
+from ..model import Article, Entity
+from .attribution import Cues, Frame
+
+try:  # the entities component's helpers, when that module is there
+    from . import entities as _entities
+except Exception:  # pragma: no cover - a missing or broken entities module leaves the fallback
+    _entities = None
+
+_HUMAN = ("PERSON",)
+_GROUP = ("ORG", "GPE", "LOC")
+_TOKEN = r"[A-Z][\w'’-]*(?:\.\w+)*"
+_NAME_RUN = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|bin|binti|van|von|de|al|el)(?![\w-]))*")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name in the text with the entity it stands for."""
+
+    start: int
+    end: int
+    name: str  # canonical name of the entity
+    type: str  # PERSON | ORG | GPE | LOC
+    entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks: a resolved name, the span that stands for it, and a description for an unnamed speaker."""
+
+    name: str
+    entity_id: str | None
+    type: str | None
+    start: int
+    end: int
+    description: str | None = None
+
+    @property
+    def is_human(self) -> bool:
+        return self.type in _HUMAN or self.description is not None
+
+    def same_as(self, other: "Speaker | Named") -> bool:
+        if self.entity_id and other.entity_id:
+            return self.entity_id == other.entity_id
+        return self.name.lower() == other.name.lower()
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article's frames, in text order (call :meth:`note` after each)."""
+
+    def __init__(self, article: Article, text: str, cues: Cues, blocked: list[tuple[int, int]]):
+        self.article = article
+        self.text = text
+        self.cues = cues
+        self.entities = {e.id: e for e in article.entities}
+        from_entities = _names_from_entities(article)
+        guessed = _fallback_names(text, article)
+        if from_entities:
+            # names the entities component missed still help inside a speaker phrase, never as the topic
+            self.named = from_entities
+            self.guessed = [g for g in guessed if not any(n.start < g.end and g.start < n.end for n in from_entities)]
+        else:
+            self.named, self.guessed = guessed, []
+        self.starts = [n.start for n in self.named]
+        self.guessed_starts = [n.start for n in self.guessed]
+        self.blocked = sorted(blocked)
+        self.history: list[tuple[int, Speaker]] = []
+
+    # -------------------------------------------------------------- public
+
+    def note(self, speaker: Speaker, pos: int) -> None:
+        """Record that ``speaker`` speaks at ``pos`` (the current speaker from there on)."""
+        bisect.insort(self.history, (pos, speaker), key=lambda x: x[0])
+
+    def resolve(self, frame: Frame, elided: Speaker | None = None) -> Speaker | None:
+        """The speaker of ``frame``; ``elided`` stands in when the frame writes no speaker."""
+        if frame.pronoun is not None:
+            refers = "person" if frame.pronoun == "nya" else self.cues.pronouns.get(frame.pronoun, "person")
+            span = (frame.speaker_start, frame.speaker_end) if frame.speaker_start is not None else \
+                (frame.cue_start, frame.cue_end)
+            found = self.current(refers, frame.cue_start)
+            return _at(found, *span) if found else None
+        if frame.speaker_start is None:
+            return elided
+        prefer = "last" if frame.kind == "active" else "first"
+        return self.phrase(frame.speaker_start, frame.speaker_end or frame.speaker_start, prefer)
+
+    def phrase(self, start: int, end: int, prefer: str = "first") -> Speaker | None:
+        """The speaker a phrase names: ``kepala staf militer Jepang, Yoshihide Yoshida`` -> Yoshihide Yoshida."""
+        text = self.text[start:end]
+        if not text.strip():
+            return None
+        pronoun = text.strip().lower()
+        if pronoun in self.cues.pronouns:
+            found = self.current(self.cues.pronouns[pronoun], start)
+            return _at(found, start, end) if found else None
+        inside = _between(self.named, self.starts, start, end)
+        persons = [n for n in inside if n.type in _HUMAN]
+        description = self._description(text)
+        if persons:
+            n = persons[0] if prefer == "first" else persons[-1]
+            return self._speaker(n)
+        groups = [n for n in inside if n.type in _GROUP]
+        guessed = [n for n in _between(self.guessed, self.guessed_starts, start, end) if n.type in _HUMAN]
+        tail = [n for n in guessed if all(n.start >= g.end for g in groups)]
+        if tail and groups:
+            # "Kepala Badan Geologi Kementerian ESDM Muhammad Wafid": the name after the organisations
+            return self._speaker(tail[0] if prefer == "first" else tail[-1])
+        if description is not None:
+            if groups:
+                actor = self._acting(groups[0])
+                return Speaker(description, actor.entity_id, actor.type, start, end, description)
+            earlier = self._earlier_description(description, start)
+            if earlier is not None:
+                return _at(earlier, start, end)
+            return Speaker(description, None, None, start, end, description)
+        short = self._short_name(text, start)
+        if short is not None and not groups:
+            return _at(short, start, end)
+        if guessed and not groups:
+            return self._speaker(guessed[0] if prefer == "first" else guessed[-1])
+        if groups:
+            return self._speaker(self._acting(groups[0]))
+        words = text.split()
+        cleaned = _clean_phrase(text, self.cues)
+        if 0 < len(words) <= 6 and cleaned:
+            return Speaker(cleaned, None, None, start, end)
+        return None
+
+    def current(self, refers: str, pos: int) -> Speaker | None:
+        """Who a pronoun at ``pos`` refers to: the current speaker, or a person who has since become the subject."""
+        last = self._last_speaker(pos, refers)
+        if refers == "group":
+            if last is not None and (last[1].type in _GROUP or last[1].description):
+                return last[1]
+            subject = self._last_subject(pos, _GROUP)
+            if subject is not None and (last is None or subject.start > last[0]):
+                return self._speaker(self._acting(subject))
+            return last[1] if last else None
+        subject = self._last_subject(pos, _HUMAN)
+        if last is not None and (subject is None or last[0] >= subject.start or last[1].same_as(subject)):
+            return last[1]
+        if subject is not None:
+            return self._speaker(subject)
+        return last[1] if last else None
+
+    # -------------------------------------------------------------- helpers
+
+    def _speaker(self, n: Named) -> Speaker:
+        return Speaker(n.name, n.entity_id, n.type, n.start, n.end)
+
+    def _acting(self, n: Named) -> Named:
+        if _entities is None or n.entity_id not in self.entities or not hasattr(_entities, "acting_entity"):
+            return n
+        try:
+            actor: Entity = _entities.acting_entity(self.entities[n.entity_id], self.article)
+        except Exception:
+            return n
+        return Named(n.start, n.end, actor.name, actor.type, actor.id)
+
+    def _description(self, text: str) -> str | None:
+        low = text.lower()
+        head = " ".join(low.split()[:4])
+        for form in self.cues.roles.get("unnamed", ()):
+            if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", head):
+                return _clean_phrase(text, self.cues)
+        return None
+
+    def _earlier_description(self, description: str, pos: int) -> Speaker | None:
+        heads = {f for f in self.cues.roles.get("unnamed", ()) if f in description.lower()}
+        for p, s in reversed(self.history):
+            if p < pos and s.description and any(h in s.description.lower() for h in heads):
+                return s
+        return None
+
+    def _short_name(self, text: str, pos: int) -> Speaker | None:
+        """A bare surname or title-and-surname (``Kim``, ``Dubes Wood``) resolved to the full name used earlier."""
+        tokens = [t for t in re.findall(r"[A-Z][\w'’-]+", text)]
+        if not tokens or len(text.split()) > 3:
+            return None
+        if _entities is not None and hasattr(_entities, "resolve_name"):
+            try:
+                entity = _entities.resolve_name(self.article, text.strip(), near=pos)
+            except Exception:
+                entity = None
+            if entity is not None:
+                n = self._acting(Named(pos, pos, entity.name, entity.type, entity.id))
+                return Speaker(n.name, n.entity_id, n.type, pos, pos)
+        spoken = [s for _, s in reversed(self.history)]
+        for candidate in spoken:
+            if candidate.type in _HUMAN and tokens[-1] in candidate.name.split():
+                return candidate
+        for n in reversed(self.named[:bisect.bisect_left(self.starts, pos)]):
+            if n.type in _HUMAN and tokens[-1] in n.name.split() and n.name != tokens[-1]:
+                return self._speaker(n)
+        return None
+
+    def _last_speaker(self, pos: int, refers: str) -> tuple[int, Speaker] | None:
+        i = bisect.bisect_left([p for p, _ in self.history], pos)
+        if i == 0:
+            return None
+        if refers == "person":
+            for p, s in reversed(self.history[:i]):
+                if s.is_human:
+                    return p, s
+        return self.history[i - 1]
+
+    def _last_subject(self, pos: int, types: tuple[str, ...]) -> Named | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for n in reversed(self.named[:i]):
+            if n.end > pos or n.type not in types or self._is_blocked(n.start):
+                continue
+            if self._is_subject(n):
+                return n
+        return None
+
+    def _is_blocked(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.blocked, (pos, float("inf")))
+        return any(s <= pos < e for s, e in self.blocked[max(0, i - 3):i])
+
+    def _is_subject(self, n: Named) -> bool:
+        """A name at the start of its clause (after titles and other names), not after ``kepada``, ``dengan``..."""
+        before = self.text[max(0, n.start - 200):n.start]
+        for m in reversed(list(re.finditer(r"[\w'’-]+|[^\w\s]", before))):
+            tok = m.group()
+            if tok in ",;:.!?()" or tok == "\n":
+                return True
+            if tok[0].isupper() or tok in ("dari", "untuk", "di", "of", "for"):
+                continue
+            return self.cues.role(tok, "clause") and not self.cues.role(tok, "object")
+        return True
+
+
+def _between(named: list[Named], starts: list[int], start: int, end: int) -> list[Named]:
+    """The names of ``named`` (sorted, with their ``starts``) that overlap ``start:end``."""
+    i = bisect.bisect_left(starts, start)
+    while i > 0 and named[i - 1].end > start:
+        i -= 1
+    out = []
+    for n in named[i:]:
+        if n.start >= end:
+            break
+        if n.end > start:
+            out.append(n)
+    return out
+
+
+def _at(speaker: Speaker, start: int | None, end: int | None) -> Speaker:
+    """``speaker`` as referred to by the span ``start:end`` (a pronoun or a short name)."""
+    if start is None or end is None:
+        return speaker
+    return Speaker(speaker.name, speaker.entity_id, speaker.type, start, end, speaker.description)
+
+
+def _clean_phrase(text: str, cues: Cues) -> str:
+    words = text.split()
+    while words and (cues.role(words[-1].strip(",."), "adverb") or cues.role(words[-1].strip(",."), "clause")):
+        words.pop()
+    return " ".join(words).strip(" ,.")
+
+
+def _names_from_entities(article: Article) -> list[Named]:
+    out = []
+    for e in article.entities:
+        for m in e.mentions:
+            if m.kind == "pronoun":
+                continue
+            out.append(Named(m.start, m.end, e.name, e.type, e.id))
+    out.sort(key=lambda n: (n.start, -n.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _territory_names() -> frozenset[str]:
+    from babel import Locale
+
+    names: set[str] = set()
+    for code in ("id", "en"):
+        names.update(n.lower() for n in Locale(code).territories.values())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    try:
+        return frozenset(f.lower() for f in load_lexicon("id", "roles").column("form") if " " not in f)
+    except Exception:  # no roles lexicon: titles stay in the names
+        return frozenset()
+
+
+def _fallback_names(text: str, article: Article | None = None) -> list[Named]:
+    """Capitalised name runs, typed roughly (used only when no entities component ran)."""
+    lower_words = set(re.findall(r"(?<![\w-])[a-z][\w-]*", text))
+    countries = _territory_names()
+    titles = _title_words()
+    dates = [(t.start, t.end) for t in article.timexes] if article is not None else []
+    out: list[Named] = []
+    for m in _NAME_RUN.finditer(text):
+        toks = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        toks = [t for t in toks if not any(s <= t[0] < e for s, e in dates)]
+        initial = bool(toks) and re.search(r"(^|[.!?:\n\"\u201c\u201d]\s*)$", text[:toks[0][0]]) is not None
+        while toks and (toks[0][2].lower() in lower_words or toks[0][2].lower() in titles
+                        or toks[0][2].lower() in ("ia", "dia", "he", "she")):
+            toks = toks[1:]  # a common word or a title ("Namun", "Presiden")
+            initial = False
+        while toks and toks[-1][2][0].islower():
+            toks = toks[:-1]
+        if not toks:
+            continue
+        if initial and len(toks) == 1 and not re.search(rf"[\w,] {re.escape(toks[0][2])}\b", text):
+            continue  # one capitalised word opening a sentence, never seen inside one, is no name
+        start, end = toks[0][0], toks[-1][1]
+        if text[end - 1] == ".":
+            end -= 1
+        name = text[start:end]
+        words = name.split()
+        if name.lower() in countries:
+            kind = "GPE"
+        elif any(w.isupper() and len(w) > 1 for w in words):
+            kind = "ORG"
+        else:
+            kind = "PERSON"
+        out.append(Named(start, end, name, kind, None))
+    # a surname alone is the person named in full before it
+    full: dict[str, Named] = {}
+    linked = []
+    for n in out:
+        if n.type == "PERSON" and " " not in n.name and n.name in full:
+            n = Named(n.start, n.end, full[n.name].name, "PERSON", None)
+        elif n.type == "PERSON":
+            for w in n.name.split():
+                full[w] = n
+        linked.append(n)
+    return linked
+
+
+__all__ = ["Named", "Speaker", "SpeakerResolver"]

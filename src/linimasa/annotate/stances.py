@@ -1,0 +1,511 @@
+"""Stances: who affirms, denies or neither confirms nor denies which claim, and when.
+
+A stance comes from a cue (``lang/*/stance_cues.tsv``) and its voice:
+
+- active: ``Korut membantah laporan itu`` (actor before the cue, claim after it);
+- passive: ``... namun dibantah oleh Pyongyang dan Moskow`` (claim before, actors after);
+- phrase: a verdict such as ``rumor yang tidak berdasar`` or ``tidak benar``, whose actor is the speaker of the
+  quote it stands in, or the actor of the verb that governs it (``menyebut klaim itu sebagai hoaks``);
+- assert: ``AS mengatakan Korut telah mengirim 3.000 tentara`` is a stance only when what is said holds a known
+  predicate; it affirms, or denies when that predicate is negated (``tidak pernah mengirimkan pasukan``).
+
+A negator before a cue turns it (``tidak membantahnya`` is neither, ``menolak berkomentar`` is neither), and
+``tidak mengonfirmasi maupun membantah`` is one neither. The actor is a canonical entity (a capital or seat of
+government acting stands for its state); pronouns are resolved to the nearest fitting actor; first-person
+pronouns and verdicts inside a quote belong to the quote's speaker. The claim is a canonical
+:class:`~linimasa.annotate.propositions.Proposition`; a claim referred to only by "laporan tersebut" or "-nya"
+inherits the nearest earlier proposition, else the article's main one.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Article, Quote, Stance
+from .propositions import (Actor, Proposition, Token, actor_index, article_actors, claim_proposition,
+                           find_propositions, grammar, main_proposition, title_propositions, tokenize)
+from .sentences import paragraphs, split_sentences
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MAX_PHRASE_ACTOR = 5  # words: a subject with no entity in it ("pemilik kios") may be the actor
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A stance cue found in the text (token indexes, inclusive)."""
+
+    first: int
+    last: int
+    words: str
+    stance: str | None  # after negation; None: the cue says nothing here
+    voice: str  # active | passive | phrase | assert
+    is_negated: bool = False
+    is_anaphoric: bool = False  # "membantahnya": the claim is referred to, not stated
+
+
+def find_cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
+    """Stance cues in tokens ``lo..hi``, longest match first, with negation and coordination applied."""
+    g = grammar()
+    out: list[Cue] = []
+    i = lo
+    while i < hi:
+        word = tokens[i].text
+        match, anaphoric = None, False
+        for entry in g.cues.get(word, ()):
+            n = len(entry[0])
+            if i + n <= hi and tuple(t.text for t in tokens[i:i + n]) == entry[0]:
+                match = entry
+                break
+        if match is None and word.endswith("nya") and len(word) > 6:
+            match = next((e for e in g.cues.get(word[:-3], ()) if len(e[0]) == 1), None)
+            anaphoric = match is not None
+        if match is None:
+            i += 1
+            continue
+        words, stance, negated_stance, voice = match
+        n = len(words)
+        negated = g.roles.get(words[0]) != "negator" and _negated(tokens, i, lo)
+        # "tidak mengonfirmasi maupun membantah": the second cue belongs to the first
+        if out and out[-1].is_negated and i - out[-1].last <= 2 and g.roles.get(tokens[i - 1].text) == "coordinator":
+            i += n
+            continue
+        value = negated_stance if negated else stance
+        out.append(Cue(i, i + n - 1, " ".join(t.text for t in tokens[i:i + n]), None if value == "-" else value,
+                       voice, negated, anaphoric))
+        i += n
+    return out
+
+
+def _negated(tokens: Sequence[Token], i: int, lo: int) -> bool:
+    roles = grammar().roles
+    j, skipped = i - 1, 0
+    while j >= lo and skipped <= 3:
+        role = roles.get(tokens[j].text)
+        if role == "negator":
+            return True
+        if role not in ("aux", "modal", "be"):
+            return False
+        j -= 1
+        skipped += 1
+    return False
+
+
+class _Reader:
+    """Everything one article's stance search needs, computed once."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.tokens = tokenize(self.text)
+        self.starts = [t.start for t in self.tokens]
+        self.actors = article_actors(article)
+        self.at = actor_index(self.tokens, self.actors)
+        self.sentences = split_sentences(self.text)
+        self.ranges = [self._token_range(s.start, s.end) for s in self.sentences]
+        self.props = [find_propositions(self.tokens, self.at, lo, hi) for lo, hi in self.ranges]
+        title = title_propositions(article, article.entities) if article.title else []
+        self.main = main_proposition([*title, *title, *(p for ps in self.props for p in ps)])
+        self.title_claim = claim_proposition(article.title, 0, len(article.title)) if article.title else None
+        self.paragraph_of = self._paragraphs()
+        self.quotes = sorted(article.quotes, key=lambda q: q.start)
+        self.entity_names = {e.id: e.name for e in article.entities}
+        self.recent: list[tuple[int, tuple[Actor, ...]]] = []  # actors of earlier stances, for pronouns
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def _paragraphs(self) -> list[int]:
+        paras = paragraphs(self.text)
+        ends = [p.end for p in paras]
+        return [min(bisect.bisect_left(ends, s.start + 1), len(paras) - 1) if paras else 0 for s in self.sentences]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= offset < q.end:
+                return q
+        return None
+
+    def speaker(self, quote: Quote) -> Actor | None:
+        if not quote.speaker and not quote.speaker_id:
+            return None
+        start = quote.speaker_start if quote.speaker_start is not None else quote.start
+        if quote.speaker_id:
+            for a in self.actors:  # the mention gives the acting entity (a spokesperson's state stays a person)
+                if a.start <= start < a.end:
+                    return a
+        name = self.entity_names.get(quote.speaker_id or "", quote.speaker or "")
+        return Actor(start, quote.speaker_end or start, quote.speaker_id, name or quote.speaker or "", None)
+
+
+def find_stances(article: Article) -> tuple[Stance, ...]:
+    """Stances of the actors of ``article`` towards canonical propositions, in text order."""
+    r = _Reader(article)
+    found: list[tuple[int, Stance]] = []
+    for si, sentence in enumerate(r.sentences):
+        lo, hi = r.ranges[si]
+        cues = find_cues(r.tokens, lo, hi)
+        resolved: list[tuple[Cue, tuple[Actor, ...]]] = []
+        for ci, cue in enumerate(cues):
+            quote = r.quote_at(r.tokens[cue.first].start)
+            actors = _actors(r, si, cue, resolved, quote)
+            resolved.append((cue, actors))
+            if cue.stance is None or not actors:
+                continue
+            if cue.voice == "assert" and any(c.voice != "assert" for c in cues[ci + 1:]):
+                continue  # "X mengatakan laporan itu hoaks": the verdict decides
+            found_prop = _proposition(r, si, ci, cues, quote)
+            if found_prop is None:
+                continue
+            prop, stated = found_prop
+            stance = cue.stance
+            if stated and prop.is_negated and not prop.is_modal and stance in ("affirms", "denies"):
+                stance = "denies" if stance == "affirms" else "affirms"
+            prop = _fill_agent(r, prop, actors, cue)
+            r.recent.append((r.tokens[cue.first].start, actors))
+            when = _date_of(r, sentence.start, sentence.end, r.tokens[cue.first].start, quote)
+            for actor in actors:
+                found.append((si, Stance(sentence.start, sentence.end, actor.name, actor.entity_id,
+                                         prop.text(_lang(article)), prop.id, stance, when, cue.words)))
+    found.extend(_quote_stances(r, {(si, s.actor_id or s.actor) for si, s in found}))
+    return _settle(found)
+
+
+def _lang(article: Article) -> str:
+    return "en" if (article.language or "").startswith("en") else "id"
+
+
+# ------------------------------------------------------------------ actors
+
+def _actors(r: _Reader, si: int, cue: Cue, resolved, quote: Quote | None) -> tuple[Actor, ...]:
+    lo, hi = r.ranges[si]
+    if quote is not None:
+        qlo, qhi = r._token_range(quote.start, quote.end)
+        lo, hi = max(lo, qlo), min(hi, qhi)
+    prev = resolved[-1] if resolved and resolved[-1][0].last >= lo else None
+    if cue.voice == "passive":
+        return _actors_after(r, cue.last + 1, hi)
+    if cue.voice == "phrase":
+        if quote is not None:
+            speaker = r.speaker(quote)
+            return (speaker,) if speaker else ()
+        if prev is not None:
+            return prev[1]
+        return tuple(a for a in _subject(r, si, lo, cue.first, None) if a.entity_id)
+    region_lo = prev[0].last + 1 if prev is not None else lo
+    subject = _subject(r, si, region_lo, cue.first, quote, last_chunk_only=prev is not None)
+    if not subject and prev is not None:
+        return prev[1]
+    if not subject and quote is not None:  # "belum bisa komentar," kata X: the speaker's own words
+        speaker = r.speaker(quote)
+        return (speaker,) if speaker else ()
+    return subject
+
+
+def _subject(r: _Reader, si: int, lo: int, hi: int, quote: Quote | None, *, last_chunk_only: bool = False
+             ) -> tuple[Actor, ...]:
+    """The actor(s) of the clause ending just before token ``hi``: the last comma-chunk that names someone."""
+    g = grammar()
+    tokens = r.tokens
+    while hi > lo and g.roles.get(tokens[hi - 1].text) in ("aux", "negator", "modal", "be", "filler", "coordinator"):
+        hi -= 1
+    if hi <= lo:
+        return ()
+    chunks = _chunks(r, lo, hi)
+    if last_chunk_only:
+        chunks = chunks[-1:]
+    for n in range(len(chunks) - 1, -1, -1):
+        a, b = chunks[n]
+        while a < b and g.roles.get(tokens[a].text) in ("filler", "coordinator", "aux", "subordinator"):
+            a += 1
+        if a >= b and last_chunk_only:
+            return ()
+        if a >= b or _is_date(r, tokens[a].start, tokens[b - 1].end):
+            continue
+        mentions = [(k, r.at[k]) for k in range(a, b) if k in r.at
+                    and (k == a or g.roles.get(tokens[k - 1].text) != "preposition")]
+        if mentions:
+            picked = _head_and_conjuncts(r, mentions, a, b)
+            for c in range(n - 1, -1, -1):  # "Ukraina, AS dan sekutu Barat": earlier list items
+                ca, cb = chunks[c]
+                only = [r.at[k] for k in range(ca, cb) if k in r.at]
+                words = [t for t in tokens[ca:cb] if g.roles.get(t.text) not in ("coordinator", "filler")]
+                if len(only) == 1 and len(words) == len(tokenize(r.text, only[0].start, only[0].end)):
+                    picked.insert(0, only[0])
+                else:
+                    break
+            return _unique(picked)
+        role = g.roles.get(tokens[a].text)
+        if role in ("pronoun", "pronoun_group", "pronoun_self"):
+            return _antecedent(r, si, role, tokens[a].start, quote)
+        if n > 0 and _is_name(r, *chunks[n - 1]):  # "Michèle Cals, direktur rumah sakit, mengaku"
+            a, b = chunks[n - 1]
+        if b - a <= _MAX_PHRASE_ACTOR and all(_plain_word(t.text) for t in tokens[a:b]):
+            return (_phrase_actor(r, a, b),)
+        return ()
+    return ()
+
+
+def _is_name(r: _Reader, a: int, b: int) -> bool:
+    """A chunk of one to four capitalised words (a name no entity was found for)."""
+    words = r.tokens[a:b]
+    return 0 < len(words) <= 4 and all(r.text[t.start].isupper() for t in words)
+
+
+def _phrase_actor(r: _Reader, a: int, b: int) -> Actor:
+    """An actor named by a phrase, not an entity: "pemilik kios", or a name the entities missed."""
+    start, end = r.tokens[a].start, r.tokens[b - 1].end
+    return Actor(start, end, None, r.text[start:end], "PERSON" if _is_name(r, a, b) else None, "phrase")
+
+
+def _plain_word(word: str) -> bool:
+    """A word that may be part of a descriptive actor ("pemilik kios"): no function word, no number."""
+    return grammar().roles.get(word) in (None, "role") and not any(ch.isdigit() for ch in word)
+
+
+def _is_date(r: _Reader, start: int, end: int) -> bool:
+    """True when a time expression covers most of ``start..end`` (", Senin (28/4/2025),")."""
+    covered = sum(max(0, min(end, t.end) - max(start, t.start)) for t in r.article.timexes)
+    return covered >= 0.6 * (end - start)
+
+
+def _chunks(r: _Reader, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split tokens ``lo..hi`` at commas, colons, semicolons and subordinators ("ketika", "setelah"); a comma
+    right before token ``hi`` leaves an empty last chunk ("Kim Hong Kyun, memperingatkan")."""
+    roles = grammar().roles
+    out, start = [], lo
+    for k in range(lo + 1, hi):
+        between = r.text[r.tokens[k - 1].end:r.tokens[k].start]
+        if any(ch in between for ch in ",;:") or roles.get(r.tokens[k].text) == "subordinator":
+            out.append((start, k))
+            start = k
+    out.append((start, hi))
+    if hi < len(r.tokens) and any(ch in r.text[r.tokens[hi - 1].end:r.tokens[hi].start] for ch in ",;:"):
+        out.append((hi, hi))
+    return out
+
+
+def _head_and_conjuncts(r: _Reader, mentions, a: int, b: int) -> list[Actor]:
+    """The head of a subject (a person if one is named, else the first name) and the names joined to it."""
+    roles = grammar().roles
+    persons = [(k, m) for k, m in mentions if m.type == "PERSON"]
+    k0, head = (persons or mentions)[0]
+    picked = [head]
+    last_k = k0
+    for k, m in mentions:
+        if k <= k0:
+            continue
+        between = [t.text for t in r.tokens[last_k + 1:k] if t.start >= head.end]
+        if any(roles.get(w) == "coordinator" for w in between) and len(between) <= 4:
+            picked.append(m)
+            last_k = k
+    return picked
+
+
+def _actors_after(r: _Reader, lo: int, hi: int) -> tuple[Actor, ...]:
+    """Actors after a passive cue: ``dibantah oleh Pyongyang dan Moskow``."""
+    roles = grammar().roles
+    k = lo
+    while k < hi and k not in r.at and (r.tokens[k].text in ("oleh", "by") or roles.get(r.tokens[k].text) == "aux"):
+        k += 1
+    if k not in r.at:
+        return ()
+    picked = [r.at[k]]
+    j = k + 1
+    while j < hi:
+        if j in r.at and r.at[j].start >= picked[-1].end:
+            if not any(roles.get(t.text) == "coordinator" for t in r.tokens[k + 1:j]):
+                break
+            picked.append(r.at[j])
+            k = j
+        elif r.tokens[j].start >= picked[-1].end and roles.get(r.tokens[j].text) not in ("coordinator",):
+            break
+        j += 1
+    return _unique(picked)
+
+
+def _antecedent(r: _Reader, si: int, role: str, offset: int, quote: Quote | None) -> tuple[Actor, ...]:
+    """Who a pronoun stands for: a name earlier in the same sentence, else the actor of a recent stance or the
+    speaker of a recent quote, else the nearest fitting name (three sentences back at most)."""
+    if role == "pronoun_self":
+        speaker = r.speaker(quote) if quote is not None else None
+        return (speaker,) if speaker else ()
+    here = r.sentences[si].start
+    floor = r.sentences[max(0, si - 3)].start
+    mentions = [(a.start, (a,)) for a in r.actors if a.kind != "pronoun" and _fits(role, (a,))]
+    same = [m for m in mentions if here <= m[0] < offset]
+    if same:
+        return same[-1][1]
+    salient = [(pos, actors) for pos, actors in r.recent if floor <= pos < offset and _fits(role, actors)]
+    for q in r.quotes:
+        s = r.speaker(q)
+        pos = q.speaker_start if q.speaker_start is not None else q.start
+        if s and floor <= pos < offset and _fits(role, (s,)):
+            salient.append((pos, (s,)))
+    if salient:
+        return max(salient, key=lambda x: x[0])[1]
+    earlier = [m for m in mentions if floor <= m[0] < offset]
+    return earlier[-1][1] if earlier else ()
+
+
+def _fits(role: str, actors: tuple[Actor, ...]) -> bool:
+    if role == "pronoun":
+        return len(actors) == 1 and actors[0].type == "PERSON"
+    return len(actors) > 1 or actors[0].type in ("ORG", "GPE", None)
+
+
+def _unique(actors) -> tuple[Actor, ...]:
+    seen, out = set(), []
+    for a in actors:
+        key = a.entity_id or a.name
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return tuple(out)
+
+
+# ------------------------------------------------------------------ propositions
+
+def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | None
+                 ) -> tuple[Proposition, bool] | None:
+    """The claim a cue is about, and whether it was stated in the cue's own clause."""
+    cue = cues[ci]
+    lo, hi = r.ranges[si]
+    if quote is not None:
+        qlo, qhi = r._token_range(quote.start, quote.end)
+        lo, hi = max(lo, qlo), min(hi, qhi)
+    if cue.voice in ("active", "assert"):
+        end = cues[ci + 1].first if ci + 1 < len(cues) else hi
+        stated = [p for p in find_propositions(r.tokens, r.at, cue.last + 1, end)]
+        if cue.voice == "assert":
+            stated = [p for p in stated if not p.is_modal]
+            return (stated[0].completed(r.main), True) if stated else None
+        if stated and stated[0].is_modal:  # "mengaku tidak bisa menyanksi ...": a claim about ability or plans
+            return claim_proposition(r.text, r.tokens[cue.last + 1].start, r.tokens[end - 1].end), True
+        if stated:
+            return stated[0].completed(r.main), True
+        elsewhere = [p for p in r.props[si] if not p.is_modal]
+        if elsewhere:  # "Terkait laporan pengiriman pasukan Korut, Rusia tidak memberikan konfirmasi"
+            return elsewhere[0].completed(r.main), False
+        if not cue.is_anaphoric and not _refers_back(r, cue.last + 1, end):
+            return claim_proposition(r.text, r.tokens[cue.last + 1].start, r.tokens[end - 1].end), True
+    else:
+        start = cues[ci - 1].last + 1 if ci > 0 and cue.voice == "phrase" else lo
+        stated = find_propositions(r.tokens, r.at, start, cue.first)
+        if stated:
+            return stated[-1].completed(r.main), False
+    inherited = _inherit(r, si)
+    return (inherited, False) if inherited is not None else None
+
+
+def _refers_back(r: _Reader, lo: int, hi: int) -> bool:
+    """True when the claim after a cue is only referred to: nothing, "laporan tersebut", "hal itu", "klaim AS"."""
+    roles = grammar().roles
+    words = [t.text for t in r.tokens[lo:hi]]
+    if all(roles.get(w) is not None for w in words[:3]) and len(words) <= 3:
+        return True  # nothing but function words ("maupun bantahan" aside)
+    return roles.get(words[0]) in ("report", "demonstrative", "pronoun", "pronoun_group") or len(words) <= 1
+
+
+def _inherit(r: _Reader, si: int) -> Proposition | None:
+    """A referred-to claim: this sentence's, the nearest earlier one's (two back), the paragraph's, the article's."""
+    for k in (si, si - 1, si - 2):
+        if k >= 0 and r.props[k]:
+            known = [p for p in r.props[k] if not p.is_modal] or r.props[k]
+            return known[-1].completed(r.main)
+    para = r.paragraph_of[si]
+    local = main_proposition(p for k, ps in enumerate(r.props) if r.paragraph_of[k] == para for p in ps)
+    return (local.completed(r.main) if local else None) or r.main or r.title_claim
+
+
+def _fill_agent(r: _Reader, prop: Proposition, actors: tuple[Actor, ...], cue: Cue) -> Proposition:
+    """``Korut mengakui telah mengirim tentara``: the unstated agent of a verb right after an active cue is the
+    actor itself (not after "mengatakan", whose clause has its own subject)."""
+    if prop.predicate == "claim" or prop.agent_id or cue.voice != "active" or not actors[0].entity_id:
+        return prop
+    roles = grammar().roles
+    k = cue.last + 1
+    while k < len(r.tokens) and roles.get(r.tokens[k].text) in ("aux", "negator", "be"):
+        k += 1
+    if k >= len(r.tokens) or r.tokens[k].start != prop.start:
+        return prop
+    if grammar().triggers.get(r.tokens[k].text, {}).get(prop.predicate) != "trigger":
+        return prop
+    if actors[0].entity_id == prop.target_id:
+        return prop
+    return dataclasses.replace(prop, agent_id=actors[0].entity_id, agent=actors[0].name)
+
+
+def _quote_stances(r: _Reader, taken: set) -> list[tuple[int, Stance]]:
+    """A quote whose words hold a known predicate is its speaker's assertion (or denial, when negated)."""
+    out = []
+    for q in r.quotes:
+        speaker = r.speaker(q)
+        if speaker is None or not speaker.entity_id:
+            continue
+        lo, hi = r._token_range(q.start, q.end)
+        props = [p for p in find_propositions(r.tokens, r.at, lo, hi)
+                 if not p.is_modal and (p.agent_id or p.target_id)]
+        if not props:
+            continue
+        si = max(0, bisect.bisect_right([s.start for s in r.sentences], q.start) - 1)
+        if (si, speaker.entity_id or speaker.name) in taken:
+            continue
+        prop = props[0].completed(r.main)
+        stance = "denies" if prop.is_negated else "affirms"
+        when = _date_of(r, q.start, q.end, q.start, q)
+        out.append((si, Stance(q.start, q.end, speaker.name, speaker.entity_id, prop.text(_lang(r.article)),
+                               prop.id, stance, when, q.cue or "quote")))
+    return out
+
+
+# ------------------------------------------------------------------ dates and clean-up
+
+def _date_of(r: _Reader, start: int, end: int, near: int, quote: Quote | None) -> str | None:
+    """When the stance was taken: the clause's date, else a date in the sentence, else the quote's."""
+    try:
+        from .dates import clause_date  # type: ignore[attr-defined]
+    except ImportError:
+        clause_date = None
+    if clause_date is not None:
+        try:
+            value = clause_date(r.article, start, end)
+            if value:
+                return value
+        except Exception:  # a dates helper that cannot judge this clause leaves the fallback below
+            pass
+    dated = [t for t in r.article.timexes if start <= t.start < end and _DATE.match(t.value or "")]
+    if dated:
+        return min(dated, key=lambda t: abs(t.start - near)).value[:10]
+    if quote is not None and quote.said_on:
+        return quote.said_on[:10]
+    return None
+
+
+def _settle(found: list[tuple[int, Stance]]) -> tuple[Stance, ...]:
+    """Drop repeats; in one sentence an actor's explicit affirm or denial outweighs a neither on the same claim."""
+    decided = {(si, s.actor_id or s.actor, s.proposition_id) for si, s in found if s.stance != "neither"}
+    seen, out = set(), []
+    for si, s in sorted(found, key=lambda x: (x[1].start, x[0])):
+        key = (si, s.actor_id or s.actor, s.proposition_id)
+        if s.stance == "neither" and key in decided:
+            continue
+        if (key, s.stance) in seen:
+            continue
+        seen.add((key, s.stance))
+        out.append(s)
+    return tuple(out)
+
+
+def register(registry) -> None:
+    """Register the ``stances`` component."""
+
+    @registry.register("stances", requires=("text", "entities", "quotes", "timexes"), produces=("stances",))
+    def _stances(article: Article, resources) -> Article:
+        """Who affirms, denies or neither confirms nor denies which canonical proposition, and when."""
+        return dataclasses.replace(article, stances=find_stances(article))
+
+
+__all__ = ["Cue", "find_cues", "find_stances", "register"]
