@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Score the quotes and claimants components on the seed and dev articles, printing every miss.
 
-Usage: python scripts/eval_quotes.py [seeds|dev|both] [--quiet] [--skip=COMPONENT ...]
+Usage: python scripts/eval_quotes.py [seeds|dev|both] [--quiet] [--raw] [--skip=COMPONENT ...]
 
-Builds an Article from each input file (seeds: ../shared/seeds/*.txt, dev: ../shared/data/news-dev/dev30.jsonl),
+Builds an Article from each input file (seeds: ../shared/seeds/*.txt, dev: ../shared/data/news-dev/dev30.jsonl)
+through linimasa's text ingest when it is there (``--raw``: the texts as they are),
 runs whichever annotators are available in order (timexes, numbers, entities, quotes, counts, claimants) and
 scores quotes and count claimants with the same rules as ../shared/acceptance/score.py (it is imported from
 there: score_quotes, name_matches).
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import json
@@ -49,17 +51,42 @@ def components(skip: tuple[str, ...] = ()):
     return [registry.get(n) for n in names]
 
 
+RAW = False
+
+
+def _parse_text():
+    """linimasa's own text ingest (boilerplate removal, metadata) unless --raw, when it is there."""
+    if RAW:
+        return None
+    try:
+        from linimasa.ingest.parse import parse_text
+    except ImportError:
+        return None
+    return parse_text
+
+
 def seed_articles() -> list[Article]:
     out = []
+    parse_text = _parse_text()
     for path in sorted((SHARED / "seeds").glob("*.txt")):
-        out.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path), language="id"))
+        text = path.read_text(encoding="utf-8")
+        if parse_text is not None:
+            out.append(parse_text(text, source=str(path), language="id"))
+        else:
+            out.append(Article(id=path.stem, text=text, source=str(path), language="id"))
     return out
 
 
 def dev_articles() -> list[Article]:
     out = []
+    parse_text = _parse_text()
     for i, line in enumerate((SHARED / "data" / "news-dev" / "dev30.jsonl").read_text(encoding="utf-8").splitlines()):
         doc = json.loads(line)
+        if parse_text is not None:
+            art = parse_text(doc["text"], source=doc["url"], url=doc["url"], title=doc.get("title"),
+                             published=doc.get("published"), language="id")
+            out.append(dataclasses.replace(art, id=f"dev{i:02d}"))
+            continue
         published = datetime.fromisoformat(doc["published"]) if doc.get("published") else None
         out.append(Article(id=f"dev{i:02d}", text=doc["text"], url=doc["url"], source=doc["url"],
                            published=published, language="id", title=doc.get("title")))
@@ -99,7 +126,7 @@ def evaluate(name: str, articles: list[Article], gold_path: Path, quiet: bool) -
         if art is None:
             log.append(f"  {key}: article missing")
             continue
-        label = (art.get("id") or key)[:12]
+        label = (Path(str(art.get("source") or "")).name or art.get("id") or key)[:14]
         score.score_quotes(ex, art, g.get("direct_quotes", []), "direct", direct, log, label, recall_only=False)
         score.score_quotes(ex, art, g.get("indirect_quotes", []), "indirect", indirect, log, label, recall_only=True)
         for gc in g.get("counts", []):
@@ -135,8 +162,9 @@ def evaluate(name: str, articles: list[Article], gold_path: Path, quiet: bool) -
 def main(argv: list[str]) -> int:
     which = next((a for a in argv if not a.startswith("-")), "both")
     quiet = "--quiet" in argv
-    global SKIP
+    global SKIP, RAW
     SKIP = tuple(a.split("=", 1)[1] for a in argv if a.startswith("--skip="))
+    RAW = "--raw" in argv
     if not SHARED.is_dir():
         print(f"no shared data at {SHARED}")
         return 1

@@ -221,3 +221,40 @@ def test_language():
     assert parse_file("pasted_byline.txt").language == "id"
     assert parse_text("Kerajaan negeri berkata bahawa semua sekolah akan dibuka semula selepas cuti, "
                       "kerana keadaan sudah pulih sepenuhnya dan ibu bapa boleh menghantar anak mereka.").language == "ms"
+
+
+def test_folder_skips_readme_and_license(tmp_path):
+    (tmp_path / "README.md").write_text("# Korpus contoh\n\nBerkas ini menjelaskan korpus.")
+    (tmp_path / "LICENSE").write_text("MIT")
+    (tmp_path / "berita.txt").write_text("Judul\n\nJAKARTA - Isi berita yang cukup panjang di sini.")
+    assert [Path(d.source).name for d in read_all(tmp_path)] == ["berita.txt"]
+    [readme] = read_all(tmp_path / "README.md")  # named explicitly: read
+    assert isinstance(readme, RawDocument)
+
+
+@pytest.mark.parametrize("module", ["decode", "sources", "fields", "published", "normalize", "boilerplate",
+                                    "bylines", "names", "via", "textmeta", "parse", "langid"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"linimasa.ingest.{module}"), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_any_text_gives_an_article_or_a_parse_error():
+    from hypothesis import given, settings, strategies as st
+
+    alphabet = st.sampled_from(list("abcJKT -:|\n\t.,\"'()/0123456789") + ["BACA JUGA", "Foto:", "WIB", "Senin",
+                                                                         "Reporter : ", "JAKARTA - ", "(ab/cd)"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        try:
+            art = parse_text(text)
+        except ParseError:
+            return
+        assert art.text and art.text == art.text.strip() and len(art.id) == 16
+
+    check()

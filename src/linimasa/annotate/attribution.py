@@ -33,8 +33,8 @@ class Cues:
     verbs: Mapping[str, tuple[frozenset[str], str]]  # form -> (frames, sense)
     pronouns: Mapping[str, str]  # form -> person | group
     roles: Mapping[str, frozenset[str]]  # role -> forms
-    cue_re: re.Pattern
-    glued_re: re.Pattern | None
+    multi: Mapping[str, tuple[re.Pattern, ...]]  # first word -> patterns of the cues of several words
+    glued: tuple[str, ...]  # active cues long enough to be found glued to a name ("Makarimmenyatakan")
 
     def role(self, word: str, role: str) -> bool:
         return word.lower() in self.roles.get(role, frozenset())
@@ -63,11 +63,14 @@ def cues_for(lang: str) -> Cues:
     for form, role in load_lexicon(lang, "quote_cues"):
         roles.setdefault(role, set()).add(form.lower())
     forms = sorted(verbs, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    cue_re = re.compile(rf"(?<![\w-])(?P<cue>{alternation})(?P<nya>nya)?(?![\w-])", re.IGNORECASE)
-    active = [f for f in forms if "active" in verbs[f][0] and " " not in f and len(f) >= 7]
-    glued_re = re.compile(rf"(?<=[a-z])(?P<cue>{'|'.join(map(re.escape, active))})(?![\w-])") if active else None
-    return Cues(lang, verbs, pronouns, {k: frozenset(v) for k, v in roles.items()}, cue_re, glued_re)
+    multi: dict[str, list[re.Pattern]] = {}
+    for form in forms:
+        if " " in form:
+            pattern = re.compile(r"\s+".join(map(re.escape, form.split())) + r"(?P<nya>nya)?(?![\w-])", re.IGNORECASE)
+            multi.setdefault(form.split()[0], []).append(pattern)
+    glued = tuple(f for f in forms if "active" in verbs[f][0] and " " not in f and len(f) >= 7)
+    return Cues(lang, verbs, pronouns, {k: frozenset(v) for k, v in roles.items()},
+                {k: tuple(v) for k, v in multi.items()}, glued)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +115,35 @@ class _Hit:
     nya: bool
 
 
+_TOKEN = re.compile(r"[\w-]+")
+
+
 def _hits(text: str, start: int, end: int, cues: Cues) -> list[_Hit]:
-    out = [_Hit(m.start(), m.end(), m.group("cue"), bool(m.group("nya")))
-           for m in cues.cue_re.finditer(text, start, end)]
-    if cues.glued_re is not None:
-        for m in cues.glued_re.finditer(text, start, end):
-            tok = m.start()
-            while tok > start and (text[tok - 1].isalnum()):
-                tok -= 1
-            if text[tok].isupper() and m.start() - tok >= 2:  # "Makarimmenyatakan": a name glued to its verb
-                out.append(_Hit(m.start(), m.end(), m.group("cue"), False))
-    out.sort(key=lambda h: h.start)
+    """The cues in ``text[start:end]``, as whole words (``katanya`` is ``kata`` + ``nya``)."""
+    out: list[_Hit] = []
+    skip_to = start
+    for m in _TOKEN.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue
+        word = m.group()
+        low = word.lower()
+        patterns = cues.multi.get(low)
+        if patterns:
+            found = next((p.match(text, m.start(), end) for p in patterns if p.match(text, m.start(), end)), None)
+            if found:
+                stop = found.start("nya") if found.group("nya") else found.end()
+                out.append(_Hit(m.start(), found.end(), text[m.start():stop], bool(found.group("nya"))))
+                skip_to = found.end()
+                continue
+        if low in cues.verbs:
+            out.append(_Hit(m.start(), m.end(), word, False))
+        elif low.endswith("nya") and low[:-3] in cues.verbs:
+            out.append(_Hit(m.start(), m.end(), word[:-3], True))
+        elif word[0].isupper() and len(word) >= 9:
+            for form in cues.glued:  # "Makarimmenyatakan": a name glued to its verb
+                if low.endswith(form) and len(low) - len(form) >= 2 and word[len(word) - len(form)].islower():
+                    out.append(_Hit(m.end() - len(form), m.end(), word[len(word) - len(form):], False))
+                    break
     return out
 
 
@@ -150,8 +171,33 @@ def find_frames(text: str, sentences: tuple[Span, ...], regions: tuple[QuoteRegi
             if frame is not None:
                 frames.append(frame)
                 used.add(hit.start)
+    for sent in sentences:
+        frame = _colon(text, sent, cues)
+        if frame is not None and frame.cue_start not in used:
+            frames.append(frame)
     frames.sort(key=lambda f: f.cue_start)
     return tuple(_bound_contents(text, frames, cues))
+
+
+_COLON = re.compile(r"([A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,5}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def _colon(text: str, sent: Span, cues: Cues) -> Frame | None:
+    """``Sari Wulandari: stok beras aman.``: a name, a colon and a plain statement (not a caption or a quote)."""
+    m = _COLON.match(text, sent.start, sent.end)
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    if cues.role(words[0], "label") or any(w.lower() in cues.verbs for w in words) \
+            or sum(w[0].isupper() for w in words) < max(1, len(words) - 1):
+        return None
+    rest = text[m.end():sent.end]
+    if rest[:1] in "\"\u201c\u201d_" or word_count(rest) < 4:
+        return None
+    s, e = m.start(1), m.end(1)
+    cs, ce = _trim_span(text, m.end(), sent.end, " \t,.;:")
+    return Frame("colon", ":", m.end(1), m.end(1) + 1, "say", sent, s, e, None, cs, ce)
 
 
 # ------------------------------------------------------------------ direct quotes: the cue after or before
@@ -328,6 +374,9 @@ def _inverted(text: str, sent: Span, hit: _Hit, cues: Cues, stops: frozenset[int
         else:
             pronoun = _pronoun(text[s:e], cues)
             speaker_end = e
+            first = text[s:e].split()[0].lower()
+            if region is None and any(cues.role(first, r) for r in ("not_speaker", "clause", "adverb", "object")):
+                return None  # ", klaim yang juga dibantah": a noun, not a cue
     kind = "statement" if "statement" in cues.frames_of(hit.form) else "inverted"
     if region is not None:
         return Frame(kind, text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
@@ -361,6 +410,11 @@ def _phrase_after(text: str, pos: int, limit: int, cues: Cues, stops: frozenset[
         if i in stops and words:
             break
         ch = text[i]
+        if ch == "(" and words:
+            paren = re.match(r"\([^()\n]{1,30}\)", text[i:limit])
+            if paren and word_count(paren.group()) <= 3 and not (i + 1 in stops):
+                i += paren.end()  # "Senior Manager (SM) Regional 3A": an acronym in brackets
+                continue
         if ch in ".!?;:()[]\n\"\u201c\u201d_":
             if ch == "." and i + 1 < limit and not text[i + 1].isspace():
                 i += 1  # "Kompas.com"
@@ -409,7 +463,7 @@ def _subject(text: str, sent: Span, cue_start: int, cues: Cues,
              stops: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The speaker phrase before an active cue, or None when it is left out (``..., seraya menambahkan``)."""
     left = sent.start
-    for m in re.finditer(r"[;\"\u201c\u201d_]|\s[-\u2013\u2014]+\s", text[sent.start:cue_start]):
+    for m in re.finditer(r"[;\"\u201c\u201d_]|(?:\s|(?<=\w))[-\u2013\u2014]+\s", text[sent.start:cue_start]):
         left = sent.start + m.end()
     # comma-separated pieces: the last one that is not only adverbs or a date is the subject; a bare name
     # keeps the title piece before it ("Kepala Dinas Kesehatan Sumbawa, Junaidi, menyatakan")
@@ -430,9 +484,12 @@ def _subject(text: str, sent: Span, cue_start: int, cues: Cues,
                 continue
             start = e
             break
-    # an active verb ends the subject: "X memanggil Y untuk menyampaikan ..." -> X
+    # an active verb ends the subject: "X memanggil Y untuk menyampaikan ..." -> X; a verb first means the
+    # subject is left out ("X menyatakan dukungan dengan menekankan ...")
     for s, e, w in words:
         if start <= s < end and w[0].islower() and _is_verb(w, cues):
+            if not text[start:s].strip():
+                return None
             end = s
             break
     s, e = _trim_span(text, start, end, " \t")
@@ -461,7 +518,8 @@ def _is_filler(text: str, start: int, end: int, cues: Cues, stops: frozenset[int
     if s in stops:
         return True
     words = _WORD.findall(text[start:end])
-    return all(cues.role(w, "adverb") or cues.role(w, "clause") or w.isdigit() for w in words)
+    return all(cues.role(w, "adverb") or cues.role(w, "clause") or cues.role(w, "coordinator") or w.isdigit()
+               for w in words)
 
 
 def _is_verb(word: str, cues: Cues) -> bool:

@@ -5,9 +5,9 @@
 - Persons are keyed by their normalised full name (``per:kim-jong-un`` for "Kim Jong-un" and "Kim Jong Un").
   A one-word mention ("Putin", "Kim", "Wood") joins the full name that holds it; when several do, a title
   right before it ("Dubes Kim") picks the one with that role, else the one mentioned most recently.
-- A misspelt one-word name close to a full name's word joins it ("Zinovyev" -> "Georgiy Zinoviev").
-- A role is read from the title phrase before a person's name ("Wakil Menteri Luar Negeri Korsel, Kim Hong
-  Kyun") or from an apposition after it ("Kim Song, Duta Besar Korut untuk PBB,").
+- A misspelt one-word name close to a full name's word joins it ("Santosso" -> "Budi Santoso").
+- A role is read from the title phrase before a person's name ("Wakil Menteri Luar Negeri Jepang, Takeshi
+  Ando") or from an apposition after it ("Kim Tae Ho, Duta Besar Korut untuk PBB,").
 """
 from __future__ import annotations
 
@@ -20,11 +20,10 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, Token, fold, role_at, role_before
-from .mentions import CONNECTORS, Candidate
+from .mentions import Candidate
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-&.]{1,11}")
 _PAREN = re.compile(r"[ \t]?\(\s*([^()\n]{1,80}?)\s*\)")
-_STOP_PUNCT = frozenset('.!?;:"\u201c\u201d()[]')
 _MAX_ROLE_TOKENS = 12
 NAME_FUZZY_CUTOFF = 85.0
 
@@ -69,7 +68,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def acronym_links(text: str, tokens: list[Token], cands: list[Candidate]
+def acronym_links(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]
                   ) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Find ``Name (ACR)`` / ``ACR (Name)`` pairs: new candidates and (name, acronym) index links.
 
@@ -92,7 +91,7 @@ def acronym_links(text: str, tokens: list[Token], cands: list[Candidate]
                                                                      text):
             pairs.append((inner, outer))
         elif outer is None and _ACRONYM.fullmatch(inner_text):
-            name = _name_before(text, tokens, m.start(), inner_text, cands)
+            name = _name_before(gaz, text, tokens, m.start(), inner_text, cands)
             if name is not None:
                 inner = inner or Candidate(inner_start, inner_end, "ORG", None, "alias", "acronym")
                 pairs.append((name, inner))
@@ -139,14 +138,14 @@ def _alias_pair(short: str, long: Candidate, short_cand: Candidate | None, text:
     return pos == len(letters)
 
 
-def _name_before(text: str, tokens: list[Token], paren: int, acronym: str, cands: list[Candidate]
+def _name_before(gaz: Gazetteer, text: str, tokens: list[Token], paren: int, acronym: str, cands: list[Candidate]
                  ) -> Candidate | None:
     """A capitalised name right before "(" whose word initials spell the acronym."""
     words = []
     for t in reversed([t for t in tokens if t.end <= paren]):
         if any(c.start <= t.start < c.end for c in cands) or len(words) > 8:
             break
-        if t.text[0].isupper() or (t.fold in CONNECTORS and words):
+        if t.text[0].isupper() or (gaz.connects(t.fold) and words):
             words.append(t)
         else:
             break
@@ -169,7 +168,7 @@ def _name_before(text: str, tokens: list[Token], paren: int, acronym: str, cands
 def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate], lang: str | None
                    ) -> tuple[Entity, ...]:
     """Candidates -> canonical entities, in order of first mention."""
-    cands, links = acronym_links(text, tokens, cands)
+    cands, links = acronym_links(gaz, text, tokens, cands)
     items = [_Item(c, text[c.start:c.end], c.kind) for c in cands]
     for it in items:
         it.title = _title_before(gaz, tokens, it.cand)
@@ -324,12 +323,12 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
             best = found[0]
             k = found[0] - 1
             continue
-        if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or t.fold in CONNECTORS:
+        if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or gaz.connects(t.fold):
             k -= 1
             continue
         break
     if best is not None:
-        return best, _trim_end(tokens, best, end)
+        return best, _trim_end(gaz, tokens, best, end)
     j = _first_token(tokens, cand.end)
     if j < len(tokens) and tokens[j].text == ",":
         found = role_at(gaz, tokens, j + 1)
@@ -337,16 +336,16 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
             k = found[0]
             while k < len(tokens) and k - j <= _MAX_ROLE_TOKENS:
                 t = tokens[k]
-                if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or t.fold in CONNECTORS:
+                if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or gaz.connects(t.fold):
                     k += 1
                     continue
                 break
-            return j + 1, _trim_end(tokens, j + 1, k)
+            return j + 1, _trim_end(gaz, tokens, j + 1, k)
     return None
 
 
-def _trim_end(tokens: list[Token], a: int, b: int) -> int:
-    while b > a + 1 and (tokens[b - 1].fold in CONNECTORS or tokens[b - 1].text in ",."):
+def _trim_end(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> int:
+    while b > a + 1 and (gaz.connects(tokens[b - 1].fold) or tokens[b - 1].text in ",."):
         b -= 1
     return b
 

@@ -24,7 +24,12 @@ def is_verb_like(word: str, lex: NumberLexicons) -> bool:
     return bool((_EN_VERB if lex.lang == "en" else _ID_VERB).match(w))
 
 
-_NOT_NOUN_CUES = frozenset(("month", "time_suffix", "anaphor", "range", "elided", "idiom"))
+_NOT_NOUN_CUES = frozenset(("month", "time_suffix", "time_zone", "anaphor", "range", "elided", "idiom"))
+
+
+def _blocks(word: str, lex: NumberLexicons) -> bool:
+    """A boundary word that cannot be counted itself (predicates like "luka-luka" can: "tujuh luka-luka")."""
+    return lex.boundaries.get(word, "predicate") != "predicate"
 
 
 def noun_like(tok: Token, lex: NumberLexicons) -> bool:
@@ -37,9 +42,10 @@ def noun_like(tok: Token, lex: NumberLexicons) -> bool:
         return True
     if not tok.text[0].islower() or len(w) < 3:
         return False
-    if w.endswith("-an") and (w[:-3] in lex.measures or w[:-3] in lex.time_units):
-        return False  # "200 meter-an"
-    if w in lex.boundaries or base in lex.boundaries or w in lex.time_units or w in lex.measures \
+    for stem in (w[:-3] if w.endswith("-an") else None, w[:-2] if w.endswith("an") else None):
+        if stem and (stem in lex.measures or stem in lex.time_units):
+            return False  # "200 meter-an", "30 menitan", "7 jaman": about so much, no count
+    if _blocks(w, lex) or _blocks(base, lex) or w in lex.time_units or w in lex.measures \
             or lex.cues.get(w) in _NOT_NOUN_CUES:
         return False
     if w in lex.money_suffix or lex.words.role(w) or is_verb_like(w, lex):
@@ -67,21 +73,34 @@ def counted_head(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tuple[
     base = strip_nya(tok.text)
     cls = lex.count_nouns.get(tok.lower) or lex.count_nouns.get(base)
     if not tok.text[0].islower() and cls is None:
+        if _is_acronym(tok, lex):
+            return j, j  # "5 IUP", "21 PI": an abbreviated noun
         return None  # "Cap Dua Manggis", "3 Juni"
     if cls is None and not noun_like(tok, lex):
         return None
     if cls == "classifier" and j + 1 < len(tokens):
         nxt = tokens[j + 1]
-        if nxt.spaced and nxt.kind == "word" and nxt.text[0].islower() \
-                and lex.count_nouns.get(strip_nya(nxt.text), "classifier") != "classifier":
-            return j, j + 1  # "tiga orang saksi"; not "dua orang tewas"
+        known = lex.count_nouns.get(strip_nya(nxt.text), "classifier") != "classifier"
+        if nxt.spaced and nxt.kind == "word" and nxt.text[0].islower() and (known or (
+                noun_like(nxt, lex) and nxt.lower not in lex.boundaries)):
+            return j, j + 1  # "tiga orang saksi", "12 unit ekskavator"; not "dua orang tewas"
     return j, j
+
+
+def _is_acronym(tok: Token, lex: NumberLexicons) -> bool:
+    """An all-capitals abbreviation that names no unit, zone or month ("IUP", "TPS", not "WIB", "KM")."""
+    w = tok.lower
+    return (tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 6 and tok.spaced
+            and w not in lex.measures and w not in lex.time_units and w not in lex.money_suffix
+            and w not in lex.money_prefix and w not in lex.cues and not _blocks(w, lex))
 
 
 def _counted_head_en(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tuple[int, int] | None:
     k = j
-    if tokens[k].lower == "of":  # "thousands of troops"
+    if tokens[k].lower == "of":  # "thousands of troops", "two of the victims"
         k += 1
+        if k < len(tokens) and tokens[k].lower in ("the", "their", "its", "these", "those"):
+            k += 1
     for n in range(k, min(k + 4, len(tokens))):
         tok = tokens[n]
         if tok.kind != "word":
@@ -89,7 +108,7 @@ def _counted_head_en(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tu
         w = tok.lower
         if w in lex.count_nouns:
             return n, n
-        if w in lex.boundaries or w in lex.time_units or w in lex.measures or w in lex.money_suffix or w in lex.cues:
+        if _blocks(w, lex) or w in lex.time_units or w in lex.measures or w in lex.money_suffix or w in lex.cues:
             return None
         if tok.text[0].islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss") \
                 and not is_verb_like(w, lex):

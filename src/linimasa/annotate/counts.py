@@ -73,7 +73,9 @@ def counted_phrase(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tupl
     head, noun = found
     unit = unit_text(tokens[noun])
     if lex.lang == "en":
-        first = j + 1 if tokens[j].lower == "of" else j
+        first = j
+        while first < noun and tokens[first].lower in ("of", "the", "their", "its", "these", "those"):
+            first += 1
         return unit, first, noun + 1
     return unit, noun, _what_id(tokens, head, noun, lex)
 
@@ -82,7 +84,7 @@ def _relative_clause(text: str, tokens: Sequence[Token], j: int, lex: NumberLexi
     """ "ada tiga yang mengalami luka": the clause standing for the left-out noun, and where it ends."""
     k = j + 1
     while k < len(tokens) and k - j <= MAX_MODIFIERS and tokens[k].kind == "word" \
-            and tokens[k].lower not in lex.boundaries:
+            and lex.boundaries.get(tokens[k].lower, "predicate") == "predicate":
         k += 1
     if k == j + 1:
         return None, tokens[j - 1].end

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..model import Article, Timex, Warning
 from .sentences import sentence_at, split_sentences
 from .timex_detect import Candidate, detect
-from .timex_resolve import Resolved, resolve, year_for_day_month
+from .timex_resolve import Resolved, resolve
 from .timex_words import key, time_words
 
 _CLAUSE_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
@@ -84,7 +84,8 @@ def _mismatch(text: str, c: Candidate, r: Resolved) -> Warning:
     return Warning("weekday_mismatch", text[c.start:c.end], c.start, c.end, detail)
 
 
-def _governing_day(text: str, sentences, start: int, end: int, dated: list[tuple[int, int, date | None]]) -> date | None:
+def _governing_day(text: str, sentences, start: int, end: int,
+                   dated: list[tuple[int, int, date | None]]) -> date | None:
     """The day of the nearest day-level expression in the sentence of [start, end), else earlier in its paragraph."""
     sentence = sentence_at(sentences, start)
     if sentence is None:

@@ -78,6 +78,14 @@ class Gazetteer:
     max_len: int = 1
     role_max_len: int = 1
 
+    def connects(self, word: str) -> bool:
+        """``word`` (folded) may sit inside a role phrase or a list of names ("dan", "untuk", "-")."""
+        return word in ("-", "&") or self.designators.get(word) in ("link", "connector")
+
+    def links(self, word: str) -> bool:
+        """``word`` (folded) may continue a title before a name ("Duta Besar Korut untuk PBB")."""
+        return word in ("-", "&") or self.designators.get(word) == "link"
+
     def canonical(self, ident: str, lang: str | None) -> str | None:
         """The canonical name of ``ident`` in ``lang`` (else in any language)."""
         for code in (lang or "id", *LANGS):

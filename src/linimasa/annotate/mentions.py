@@ -21,8 +21,6 @@ from dataclasses import dataclass, replace
 from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_at
 from .ner import Tagged
 
-#: words that may sit inside a role phrase or a name list without ending it
-CONNECTORS = frozenset({"dan", "untuk", "di", "dari", "bidang", "urusan", "and", "for", "of", "the", "to", "-", "&"})
 _MAX_NAME_TOKENS = 5
 
 
@@ -149,7 +147,7 @@ def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hit
         return [Candidate(span.start, span.end, span.type)]
     rest = _rest_words(text, tokens, span, inside)
     kinds = {gaz.designators.get(w) for w in rest}
-    if all(w in CONNECTORS for w in rest):
+    if all(gaz.connects(w) for w in rest):
         return []  # the hits themselves stand
     if len(inside) == 1 and kinds == {"government"}:
         return []
@@ -211,9 +209,11 @@ def trim(text: str, cand: Candidate) -> Candidate | None:
 
 
 def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
-    """Persons the model missed: a capitalised name right after a title ("Dubes Kim", "Menlu Sugiono").
+    """Persons the model missed: a capitalised name after a title ("Dubes Kim", "Menlu Sugiono").
 
-    A place or organisation between the title and the name is skipped ("Presiden Rusia Vladimir Putin").
+    Places, organisations and capitalised words between the title and the name are read as part of the title;
+    the name is the last capitalised run of the title chain ("Presiden Rusia Vladimir Putin",
+    "Kepala Staf Angkatan Darat Filipina Ramon Castillo", "Menteri Luar Negeri Jepang, Takeshi Ando").
     """
     owner: dict[int, Candidate] = {}
     for c in cands:
@@ -227,31 +227,42 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         if role is None or role[1].kind == "descriptor":
             i += 1
             continue
-        j = role[0]
-        commas = 0
+        j, run, commas = role[0], None, 0
         while j < n:
             if j in owner:
                 if owner[j].type == "PERSON":
+                    run = None
                     break
                 j = _token_range(tokens, owner[j].start, owner[j].end)[1]
                 continue
-            if tokens[j].text == "." or (tokens[j].text == "," and not commas):
-                commas += tokens[j].text == ","
+            word = tokens[j].text
+            if word == "." or (word == "," and not commas):
+                commas += word == ","
                 j += 1
                 continue
-            nxt = role_at(gaz, tokens, j) if _capitalised(tokens[j].text) else None
-            if nxt is None:
+            nxt = role_at(gaz, tokens, j) if _capitalised(word) else None
+            if nxt is not None:
+                if run is not None:
+                    break
+                j = nxt[0]
+                continue
+            if gaz.links(tokens[j].fold):
+                j += 1
+                continue
+            k = _name_end(tokens, j, owner)
+            if k == j:
                 break
-            j = nxt[0]
-        k = _name_end(tokens, j, owner)
-        if k > j:
-            cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
+            run = (j, k)
+            j = k
+        if run is not None:
+            a, b = run
+            cand = Candidate(tokens[a].start, tokens[b - 1].end, "PERSON", source="rule")
             found.append(cand)
-            for m in range(j, k):
+            for m in range(a, b):
                 owner[m] = cand
-            i = k
+            i = b
         else:
-            i = max(i + 1, j)
+            i += 1
     return found
 
 
@@ -304,5 +315,5 @@ def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate]) -> int:
     return k
 
 
-__all__ = ["Candidate", "CONNECTORS", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
+__all__ = ["Candidate", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
            "trim"]

@@ -16,6 +16,7 @@ from ..lang import load_lexicon
 from .number_words import NumberWords, number_words
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\S")
+_GLUED_WORDS = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +43,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     for m in _TOKEN.finditer(text, start, end):
         s = m.start()
         kind = "num" if text[s].isdigit() else ("word" if m.group()[0].isalpha() else "punct")
-        out.append(Token(s, m.end(), m.group(), kind, s == 0 or text[s - 1].isspace(),
-                         s == 0 or "\n" in text[last:s]))
+        spaced, line_start = s == 0 or text[s - 1].isspace(), s == 0 or "\n" in text[last:s]
         last = m.end()
+        if kind == "word" and _GLUED_WORDS.search(m.group()):
+            # scraper damage: a lost space between words ("totalRp11", "wargaKabupaten"): split it back
+            cuts = [0] + [g.start() for g in _GLUED_WORDS.finditer(m.group())] + [len(m.group())]
+            for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+                out.append(Token(s + a, s + b, m.group()[a:b], "word", spaced or n > 0, line_start and n == 0))
+            continue
+        out.append(Token(s, m.end(), m.group(), kind, spaced, line_start))
     return tuple(out)
 
 
@@ -74,7 +81,7 @@ class NumberLexicons:
     time_units: dict[str, str]
     cues: dict[str, str]  # key -> role
     count_nouns: dict[str, str]  # key -> class
-    boundaries: frozenset[str]
+    boundaries: dict[str, str]  # key -> kind (function, auxiliary, verb, predicate, ...)
     longest: int  # most tokens in any multi-token form
 
 
@@ -94,7 +101,7 @@ def number_lexicons(lang: str = "id") -> NumberLexicons:
         time_units={_key(f): u for f, u in load_lexicon(lang, "units_time")},
         cues={_key(f): r for f, r in load_lexicon(lang, "number_cues")},
         count_nouns={_key(f): c for f, c in load_lexicon(lang, "count_nouns")},
-        boundaries=frozenset(_key(f) for f, _ in load_lexicon(lang, "count_boundaries")),
+        boundaries={_key(f): k for f, k in load_lexicon(lang, "count_boundaries")},
         longest=max(len(tokenize(r["form"])) for r in (*hedges, *money)),
     )
 

@@ -94,7 +94,7 @@ def _read_at(tokens: Sequence[Token], i: int, lex: NumberLexicons) -> _Found | N
                 break
             found.is_plain = False
             j += 1
-        found.last = j
+        found.last = _skip_spelled_out(tokens, j, found.value, lex)
         return found
     if tok.kind != "word" or not lex.words.starts_number(tok.text):
         return None
@@ -107,6 +107,19 @@ def _read_at(tokens: Sequence[Token], i: int, lex: NumberLexicons) -> _Found | N
     if read is None:
         return None
     return _Found(i, i + read.length, read.value, read.form)
+
+
+def _skip_spelled_out(tokens: Sequence[Token], j: int, value: Decimal, lex: NumberLexicons) -> int:
+    """After "3" in "3 (tiga) orang": the index after the bracketed words repeating the number, else ``j``."""
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].kind == "word":
+        k = j + 1
+        while k < len(tokens) and tokens[k].kind == "word" and k - j <= 8:
+            k += 1
+        if k < len(tokens) and tokens[k].text == ")":
+            read = read_number([t.text for t in tokens[j + 1:k]], lex.words)
+            if read is not None and read.length == k - j - 1 and read.value == value:
+                return k + 1
+    return j
 
 
 def _money_before_stop(tokens: Sequence[Token], i: int, lex: NumberLexicons) -> tuple[str, int] | None:
@@ -190,10 +203,12 @@ def _classify(tokens: Sequence[Token], f: _Found, lex: NumberLexicons) -> tuple[
                     and tokens[j + 1].kind == "num"):
             return "date", None
         # clock times
+        after = _cue(nxt, lex) if nxt is not None else None
         if f.is_clock and (":" in first.text or _cue(prev_word, lex) == "time_cue"
-                           or (nxt is not None and _cue(nxt, lex) == "time_suffix")):
+                           or after in ("time_suffix", "time_zone")):
             return "time", None
-        if f.is_plain and f.value <= 24 and _cue(prev_word, lex) == "time_cue" and lex.lang != "en":
+        if f.is_plain and f.value <= 24 and lex.lang != "en" and (
+                _cue(prev_word, lex) == "time_cue" or after == "time_zone"):
             return "time", None
         if f.is_plain and f.value <= 12 and nxt is not None and _cue(nxt, lex) == "time_suffix" and lex.lang == "en":
             return "time", None
@@ -206,7 +221,7 @@ def _classify(tokens: Sequence[Token], f: _Found, lex: NumberLexicons) -> tuple[
         unit, kind = lex.measures[measure[0]]
         return kind, unit
     if _cue(prev_word, lex) == "measure_cue":
-        return "measure", prev_word.lower if prev_word else None
+        return "measure", prev_word.lower.removeprefix("ber") if prev_word else None  # "bermagnitudo 5,2"
     if f.form == "digits" and prev_word is not None and _cue(prev_word, lex) == "reference" and not (
             prev is not None and prev.kind == "num"):
         return "reference", None

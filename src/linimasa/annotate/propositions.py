@@ -161,8 +161,9 @@ def _words(text: str) -> list[str]:
 
 # ------------------------------------------------------------------ actors (entity mentions)
 
-def _acting_map(entities: Sequence[Entity]) -> dict[str, tuple[str, str, str]]:
-    """entity id -> (acting id, acting name, acting type): a capital or seat of government acts for its state."""
+def acting_map(entities: Sequence[Entity]) -> dict[str, tuple[str, str, str]]:
+    """entity id -> (acting id, acting name, acting type): a capital or seat of government acts for its state
+    (``Pyongyang`` -> ``gpe:KP``); entities that act for themselves are left out."""
     out: dict[str, tuple[str, str, str]] = {}
     names = {e.id: (e.name, e.type) for e in entities}
     try:  # the entities component knows metonyms best
@@ -257,7 +258,7 @@ def fallback_entities(text: str) -> tuple[Entity, ...]:
 def article_actors(article: Article) -> tuple[Actor, ...]:
     """Every entity mention of the article as an :class:`Actor`, mapped to the entity that acts, sorted."""
     entities = article.entities or fallback_entities(article.text)
-    acting = _acting_map(entities)
+    acting = acting_map(entities)
     out = []
     for e in entities:
         ident, name, typ = acting.get(e.id) or (e.id, e.name, e.type)
@@ -282,7 +283,7 @@ def title_actors(title: str, entities: Iterable[Entity]) -> tuple[Actor, ...]:
         for form in {e.name, *e.aliases, *(m.text for m in e.mentions if m.kind != "pronoun")}:
             if form and len(form) > 1:
                 forms.setdefault(form, e)
-    acting = _acting_map(list(entities))
+    acting = acting_map(list(entities))
     taken: list[Actor] = []
     for form in sorted(forms, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
@@ -373,8 +374,9 @@ def _proposition(tokens, actors_at, lo, hi, i, predicate, slot, obj) -> Proposit
         agent = _owner(tokens, actors_at, obj, hi, i)
     if agent is None and slot == "nominal" and i + 1 in actors_at:
         agent = actors_at[i + 1]  # "serangan Israel ke Iran"
-    after_preposition = first > lo and grammar().roles.get(tokens[first - 1].text) == "preposition"
-    if agent is None and not passive and not (slot == "nominal" and after_preposition):
+    # a noun's agent stands before it only after a light verb ("Israel melancarkan serangan")
+    light = first > lo and roles.get(tokens[first - 1].text) == "light"
+    if agent is None and not passive and (slot != "nominal" or light):
         agent = _before(tokens, actors_at, lo, first)
     # the target: after a preposition (or as a direct object) after the trigger; a passive's subject
     if passive and not g.needs_object.get(predicate):
@@ -508,6 +510,6 @@ def title_propositions(article: Article, entities: Sequence[Entity]) -> list[Pro
     return find_propositions(tokens, actor_index(tokens, actors), 0, len(tokens))
 
 
-__all__ = ["Actor", "Grammar", "Proposition", "Token", "actor_index", "article_actors", "claim_proposition",
-           "fallback_entities", "find_propositions", "grammar", "main_proposition", "title_actors",
+__all__ = ["Actor", "Grammar", "Proposition", "Token", "acting_map", "actor_index", "article_actors",
+           "claim_proposition", "fallback_entities", "find_propositions", "grammar", "main_proposition", "title_actors",
            "title_propositions", "tokenize"]

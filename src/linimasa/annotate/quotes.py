@@ -53,6 +53,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if isinstance(item, Frame):
             elided = _elided_speaker(item, frames, resolved, resolver)
             speaker = resolver.resolve(item, elided)
+            if item.kind == "colon" and (speaker is None or speaker.type is None):
+                continue  # "Kategori: ..." is a label, not a speaker
             resolved[item.cue_start] = speaker
             if speaker is not None:
                 resolver.note(speaker, _anchor(item))
@@ -123,8 +125,8 @@ def _frame_quote(article: Article, masked: str, frame: Frame, speaker: Speaker |
             return None
     else:
         start, end, kind = frame.content_start, frame.content_end, "indirect"
-        if word_count(text[start:end]) < 3 or "_" in masked[start:end].replace(" ", "")[:1]:
-            return None
+        if speaker is None or word_count(text[start:end]) < 3 or "_" in masked[start:end].replace(" ", "")[:1]:
+            return None  # reported speech with no one reporting it is no quote
     clause = _clause(frame)
     return Quote(
         start=start, end=end, text=text[start:end], kind=kind,
@@ -132,8 +134,8 @@ def _frame_quote(article: Article, masked: str, frame: Frame, speaker: Speaker |
         speaker_id=speaker.entity_id if speaker else None,
         speaker_start=speaker.start if speaker else None,
         speaker_end=speaker.end if speaker else None,
-        cue=frame.cue.lower() if not frame.pronoun == "nya" else f"{frame.cue.lower()}nya",
-        said_on=_said_on(article, clause[0], clause[1], frame.cue_start),
+        cue=" ".join(frame.cue.lower().split()),
+        said_on=_said_on(article, clause[0], clause[1], frame),
         via=_via(masked, text, clause[0], frame.sentence.end, cues),
         description=speaker.description if speaker else None,
     )
@@ -179,20 +181,26 @@ def _clause(frame: Frame) -> tuple[int, int]:
     return frame.sentence.start, frame.sentence.end
 
 
-def _said_on(article: Article, start: int, end: int, cue: int) -> str | None:
-    """The date of the clause ``start:end``: the dates component's answer, else its nearest full date."""
-    if _clause_date is not None:
-        try:
-            return _clause_date(article, start, end)
-        except Exception:
-            pass
-    best: tuple[int, str] | None = None
+def _said_on(article: Article, start: int, end: int, cue: Frame) -> str | None:
+    """The date of the attribution clause ``start:end`` (never of the quoted words, never the publication date).
+
+    The dates component's ``clause_date`` answers when its date is one written in the clause; else the full
+    date nearest the cue in the clause is taken.
+    """
+    in_clause = {}
     for t in article.timexes:
         if t.start >= start and t.end <= end and _DATE_VALUE.match(t.value or ""):
-            distance = abs(t.start - cue)
-            if best is None or distance < best[0]:
-                best = (distance, t.value)
-    return best[1] if best else None
+            in_clause.setdefault(t.value, abs(t.start - cue.cue_start))
+    if not in_clause:
+        return None
+    if _clause_date is not None:
+        try:
+            value = _clause_date(article, cue.cue_start, cue.cue_end)
+        except Exception:
+            value = None
+        if value in in_clause:
+            return value
+    return min(in_clause, key=lambda v: (in_clause[v], len(v) != 10))
 
 
 def _via(masked: str, text: str, start: int, end: int, cues: Cues) -> str | None:

@@ -69,8 +69,10 @@ class SpeakerResolver:
         self.text = text
         self.cues = cues
         self.entities = {e.id: e for e in article.entities}
-        from_entities = _names_from_entities(article)
-        guessed = _fallback_names(text, article)
+        pronouns = cues.pronouns
+        from_entities = [n for n in _names_from_entities(article)
+                         if text[n.start:n.end].split()[-1].lower() not in pronouns]  # no "Ia", no "Wandikbo Dia"
+        guessed = _fallback_names(text, article, cues)
         if from_entities:
             # names the entities component missed still help inside a speaker phrase, never as the topic
             self.named = from_entities
@@ -98,7 +100,7 @@ class SpeakerResolver:
             return _at(found, *span) if found else None
         if frame.speaker_start is None:
             return elided
-        prefer = "last" if frame.kind == "active" else "first"
+        prefer = "last" if frame.kind in ("active", "act", "colon") else "first"
         return self.phrase(frame.speaker_start, frame.speaker_end or frame.speaker_start, prefer)
 
     def phrase(self, start: int, end: int, prefer: str = "first") -> Speaker | None:
@@ -111,17 +113,19 @@ class SpeakerResolver:
             found = self.current(self.cues.pronouns[pronoun], start)
             return _at(found, start, end) if found else None
         inside = _between(self.named, self.starts, start, end)
-        persons = [n for n in inside if n.type in _HUMAN]
-        description = self._description(text)
-        if persons:
-            n = persons[0] if prefer == "first" else persons[-1]
-            return self._speaker(n)
         groups = [n for n in inside if n.type in _GROUP]
         guessed = [n for n in _between(self.guessed, self.guessed_starts, start, end) if n.type in _HUMAN]
-        tail = [n for n in guessed if all(n.start >= g.end for g in groups)]
-        if tail and groups:
-            # "Kepala Badan Geologi Kementerian ESDM Muhammad Wafid": the name after the organisations
-            return self._speaker(tail[0] if prefer == "first" else tail[-1])
+        # names the entities component missed count where a name stands: after the organisations
+        # ("Kepala Badan Geologi Kementerian ESDM Muhammad Wafid") or before "dari" ("Raden dari WALHI")
+        lead = re.match(r"\s*", text).end() + start
+        guessed = [n for n in guessed if (all(n.start >= g.end for g in groups) and not self._after_object(n))
+                   or n.start == lead or _before_from(self.text, n.end, end)]
+        persons = sorted([n for n in inside if n.type in _HUMAN] + guessed, key=lambda n: n.start)
+        description = self._description(text)
+        if persons:
+            heads = [n for n in persons if _before_from(self.text, n.end, end)]  # "Darwis dari Green of Borneo"
+            n = heads[0] if heads else persons[0] if prefer == "first" else persons[-1]
+            return self._speaker(n)
         if description is not None:
             if groups:
                 actor = self._acting(groups[0])
@@ -133,10 +137,13 @@ class SpeakerResolver:
         short = self._short_name(text, start)
         if short is not None and not groups:
             return _at(short, start, end)
-        if guessed and not groups:
-            return self._speaker(guessed[0] if prefer == "first" else guessed[-1])
         if groups:
-            return self._speaker(self._acting(groups[0]))
+            actor = self._acting(groups[0])
+            run = self._name_run(groups[0], start, end)
+            if run is not None:
+                # "Polda Bali", "Pemerintah Pyongyang": the whole name speaks, for the actor it holds
+                return Speaker(self.text[run[0]:run[1]], actor.entity_id, actor.type, run[0], run[1])
+            return self._speaker(actor)
         words = text.split()
         cleaned = _clean_phrase(text, self.cues)
         if 0 < len(words) <= 6 and cleaned:
@@ -161,6 +168,27 @@ class SpeakerResolver:
         return last[1] if last else None
 
     # -------------------------------------------------------------- helpers
+
+    def _name_run(self, n: Named, start: int, end: int) -> tuple[int, int] | None:
+        """The capitalised words around a mention inside ``start:end``, when they make a longer name."""
+        s, e = n.start, n.end
+        m = re.match(r"(?:[ \t]+[A-Z][\w'’-]*)+", self.text[e:end])
+        if m:
+            e += m.end()
+        while True:  # words before the mention, one at a time
+            m = re.search(r"(?:^|(?<=[ \t]))([A-Z][\w'’-]*)[ \t]+$", self.text[start:s])
+            if not m or self.cues.role(m.group(1), "clause") or m.group(1).lower() in self.cues.verbs:
+                break
+            s = start + m.start(1)
+        if (s, e) == (n.start, n.end) or any(o.start < e and s < o.end and o is not n
+                                             for o in _between(self.named, self.starts, s, e)):
+            return None
+        return s, e
+
+    def _after_object(self, n: Named) -> bool:
+        """A name right after "di", "kepada", "dengan"... is a place or an object, not the speaker."""
+        m = re.search(r"([\w'-]+)\W*$", self.text[max(0, n.start - 30):n.start])
+        return bool(m) and m.group(1).islower() and self.cues.role(m.group(1), "object")
 
     def _speaker(self, n: Named) -> Speaker:
         return Speaker(n.name, n.entity_id, n.type, n.start, n.end)
@@ -247,6 +275,11 @@ class SpeakerResolver:
         return True
 
 
+def _before_from(text: str, pos: int, end: int) -> bool:
+    """A name followed by "dari"/"of" heads its phrase ("Raden dari WALHI")."""
+    return re.match(r"\s+(?:dari|of|from)\s", text[pos:end + 1]) is not None
+
+
 def _between(named: list[Named], starts: list[int], start: int, end: int) -> list[Named]:
     """The names of ``named`` (sorted, with their ``starts``) that overlap ``start:end``."""
     i = bisect.bisect_left(starts, start)
@@ -304,17 +337,21 @@ def _title_words() -> frozenset[str]:
         return frozenset()
 
 
-def _fallback_names(text: str, article: Article | None = None) -> list[Named]:
+def _fallback_names(text: str, article: Article | None = None, cues: Cues | None = None) -> list[Named]:
     """Capitalised name runs, typed roughly (used only when no entities component ran)."""
     lower_words = set(re.findall(r"(?<![\w-])[a-z][\w-]*", text))
+    if cues is not None:  # "Menurut Isa", "Kata Budi": cue words open no name
+        lower_words |= set(cues.verbs) | {w for forms in cues.roles.values() for w in forms}
     countries = _territory_names()
     titles = _title_words()
+    inner = set(re.findall(r"(?<=[\w,] )[A-Z][\w'’-]*", text))  # capitalised words seen inside sentences
     dates = [(t.start, t.end) for t in article.timexes] if article is not None else []
     out: list[Named] = []
     for m in _NAME_RUN.finditer(text):
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
         toks = [t for t in toks if not any(s <= t[0] < e for s, e in dates)]
-        initial = bool(toks) and re.search(r"(^|[.!?:\n\"\u201c\u201d]\s*)$", text[:toks[0][0]]) is not None
+        initial = bool(toks) and re.search(r"(^|[.!?:\n\"\u201c\u201d]\s*)$",
+                                           text[max(0, toks[0][0] - 4):toks[0][0]]) is not None
         while toks and (toks[0][2].lower() in lower_words or toks[0][2].lower() in titles
                         or toks[0][2].lower() in ("ia", "dia", "he", "she")):
             toks = toks[1:]  # a common word or a title ("Namun", "Presiden")
@@ -323,7 +360,7 @@ def _fallback_names(text: str, article: Article | None = None) -> list[Named]:
             toks = toks[:-1]
         if not toks:
             continue
-        if initial and len(toks) == 1 and not re.search(rf"[\w,] {re.escape(toks[0][2])}\b", text):
+        if initial and len(toks) == 1 and toks[0][2] not in inner:
             continue  # one capitalised word opening a sentence, never seen inside one, is no name
         start, end = toks[0][0], toks[-1][1]
         if text[end - 1] == ".":
@@ -332,8 +369,9 @@ def _fallback_names(text: str, article: Article | None = None) -> list[Named]:
         words = name.split()
         if name.lower() in countries:
             kind = "GPE"
-        elif any(w.isupper() and len(w) > 1 for w in words):
-            kind = "ORG"
+        elif any(w.isupper() and len(w) > 1 for w in words) and not (
+                len(words) > 1 and not words[-1].isupper() and all(len(w) <= 2 for w in words if w.isupper())):
+            kind = "ORG"  # an acronym, unless it is a person's initials ("AB Widyanta")
         else:
             kind = "PERSON"
         out.append(Named(start, end, name, kind, None))

@@ -184,35 +184,37 @@ def _actors(r: _Reader, si: int, cue: Cue, resolved, quote: Quote | None) -> tup
     if quote is not None:
         qlo, qhi = r._token_range(quote.start, quote.end)
         lo, hi = max(lo, qlo), min(hi, qhi)
-    prev = resolved[-1] if resolved and resolved[-1][0].last >= lo else None
+    prev = resolved[-1] if resolved and resolved[-1][0].last >= r.ranges[si][0] else None
     if cue.voice == "passive":
         return _actors_after(r, cue.last + 1, hi)
     if cue.voice == "phrase":
+        if prev is not None:  # the verb that governs the verdict: "X menyebut klaim itu hoaks"
+            return prev[1]
         if quote is not None:
             speaker = r.speaker(quote)
             return (speaker,) if speaker else ()
-        if prev is not None:
-            return prev[1]
-        return tuple(a for a in _subject(r, si, lo, cue.first, None) if a.entity_id)
+        return tuple(a for a in _subject(r, si, lo, cue.first, None) or () if a.entity_id)
     region_lo = prev[0].last + 1 if prev is not None else lo
+    if prev is not None and _refers_to_previous(r, region_lo, cue.first):
+        return prev[1]  # "X mengatakan mereka memiliki bukti", "X menyampaikan surat protes, menyebut ..."
     subject = _subject(r, si, region_lo, cue.first, quote, last_chunk_only=prev is not None)
-    if not subject and prev is not None:
-        return prev[1]
-    if not subject and quote is not None:  # "belum bisa komentar," kata X: the speaker's own words
+    if subject is None and quote is not None:  # "belum bisa komentar," kata X: the speaker's own words
         speaker = r.speaker(quote)
         return (speaker,) if speaker else ()
-    return subject
+    return subject or ()
 
 
 def _subject(r: _Reader, si: int, lo: int, hi: int, quote: Quote | None, *, last_chunk_only: bool = False
-             ) -> tuple[Actor, ...]:
-    """The actor(s) of the clause ending just before token ``hi``: the last comma-chunk that names someone."""
+             ) -> tuple[Actor, ...] | None:
+    """The actor(s) of the clause ending just before token ``hi``: the last comma-chunk that names someone;
+    None when nothing but function words stands there (an unsaid subject)."""
     g = grammar()
     tokens = r.tokens
-    while hi > lo and g.roles.get(tokens[hi - 1].text) in ("aux", "negator", "modal", "be", "filler", "coordinator"):
+    while hi > lo and g.roles.get(tokens[hi - 1].text) in ("aux", "negator", "modal", "be", "filler", "coordinator",
+                                                           "subordinator"):
         hi -= 1
     if hi <= lo:
-        return ()
+        return None
     chunks = _chunks(r, lo, hi)
     if last_chunk_only:
         chunks = chunks[-1:]
@@ -240,12 +242,21 @@ def _subject(r: _Reader, si: int, lo: int, hi: int, quote: Quote | None, *, last
         role = g.roles.get(tokens[a].text)
         if role in ("pronoun", "pronoun_group", "pronoun_self"):
             return _antecedent(r, si, role, tokens[a].start, quote)
-        if n > 0 and _is_name(r, *chunks[n - 1]):  # "Michèle Cals, direktur rumah sakit, mengaku"
+        if n > 0 and _plain_word(tokens[a].text) and _is_name(r, *chunks[n - 1]):  # "Michèle Cals, direktur rumah sakit, mengaku"
             a, b = chunks[n - 1]
-        if b - a <= _MAX_PHRASE_ACTOR and all(_plain_word(t.text) for t in tokens[a:b]):
+        if (b - a >= 2 or _proper_noun(r, a)) and b - a <= _MAX_PHRASE_ACTOR \
+                and all(_plain_word(t.text) for t in tokens[a:b]):
             return (_phrase_actor(r, a, b),)
         return ()
     return ()
+
+
+def _proper_noun(r: _Reader, k: int) -> bool:
+    """A one-word subject is a name when the article also writes it capitalised inside a sentence."""
+    word = r.text[r.tokens[k].start:r.tokens[k].end]
+    if not word[:1].isupper():
+        return False
+    return any(re.search(rf"[a-z,]\s+{re.escape(word)}\b", r.text[s.start:s.end]) for s in r.sentences)
 
 
 def _is_name(r: _Reader, a: int, b: int) -> bool:
@@ -269,6 +280,15 @@ def _is_date(r: _Reader, start: int, end: int) -> bool:
     """True when a time expression covers most of ``start..end`` (", Senin (28/4/2025),")."""
     covered = sum(max(0, min(end, t.end) - max(start, t.start)) for t in r.article.timexes)
     return covered >= 0.6 * (end - start)
+
+
+def _refers_to_previous(r: _Reader, lo: int, hi: int) -> bool:
+    """True when the words between two cues leave the second one's subject unsaid or say it with a pronoun."""
+    roles = grammar().roles
+    last = _chunks(r, lo, hi)[-1]
+    words = [t.text for t in r.tokens[last[0]:last[1]]
+             if roles.get(t.text) not in ("aux", "negator", "modal", "be", "filler", "coordinator", "subordinator")]
+    return not words or (len(words) == 1 and roles.get(words[0]) in ("pronoun", "pronoun_group"))
 
 
 def _chunks(r: _Reader, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -369,7 +389,7 @@ def _unique(actors) -> tuple[Actor, ...]:
 # ------------------------------------------------------------------ propositions
 
 def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | None
-                 ) -> tuple[Proposition, bool] | None:
+                 ) -> tuple[Proposition, bool] | None:  # None: an assertion of nothing known
     """The claim a cue is about, and whether it was stated in the cue's own clause."""
     cue = cues[ci]
     lo, hi = r.ranges[si]
@@ -378,14 +398,16 @@ def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | N
         lo, hi = max(lo, qlo), min(hi, qhi)
     if cue.voice in ("active", "assert"):
         end = cues[ci + 1].first if ci + 1 < len(cues) else hi
-        stated = [p for p in find_propositions(r.tokens, r.at, cue.last + 1, end)]
-        if cue.voice == "assert":
-            stated = [p for p in stated if not p.is_modal]
-            return (stated[0].completed(r.main), True) if stated else None
+        stated = [p.completed(r.main) for p in find_propositions(r.tokens, r.at, cue.last + 1, end)]
+        if cue.voice == "assert":  # only a specific, factual claim makes "X mengatakan ..." a stance
+            stated = [p for p in stated if not p.is_modal and (p.agent_id or p.target_id)]
+            return (stated[0], True) if stated else None
+        if stated and not (stated[0].agent_id or stated[0].target_id or stated[0].is_modal) and not cue.is_anaphoric:
+            stated = []  # "membantah melarang ...": a bare predicate says too little; keep the words
         if stated and stated[0].is_modal:  # "mengaku tidak bisa menyanksi ...": a claim about ability or plans
             return claim_proposition(r.text, r.tokens[cue.last + 1].start, r.tokens[end - 1].end), True
         if stated:
-            return stated[0].completed(r.main), True
+            return stated[0], True
         elsewhere = [p for p in r.props[si] if not p.is_modal]
         if elsewhere:  # "Terkait laporan pengiriman pasukan Korut, Rusia tidak memberikan konfirmasi"
             return elsewhere[0].completed(r.main), False
@@ -397,7 +419,10 @@ def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | N
         if stated:
             return stated[-1].completed(r.main), False
     inherited = _inherit(r, si)
-    return (inherited, False) if inherited is not None else None
+    if inherited is None:  # nothing to refer back to: the sentence itself is the claim
+        sentence = r.sentences[si]
+        inherited = claim_proposition(r.text, sentence.start, sentence.end)
+    return inherited, False
 
 
 def _refers_back(r: _Reader, lo: int, hi: int) -> bool:
@@ -413,8 +438,8 @@ def _inherit(r: _Reader, si: int) -> Proposition | None:
     """A referred-to claim: this sentence's, the nearest earlier one's (two back), the paragraph's, the article's."""
     for k in (si, si - 1, si - 2):
         if k >= 0 and r.props[k]:
-            known = [p for p in r.props[k] if not p.is_modal] or r.props[k]
-            return known[-1].completed(r.main)
+            known = [p.completed(r.main) for p in r.props[k] if not p.is_modal] or [r.props[k][0]]
+            return next((p for p in known if r.main is not None and p.id == r.main.id), known[0])
     para = r.paragraph_of[si]
     local = main_proposition(p for k, ps in enumerate(r.props) if r.paragraph_of[k] == para for p in ps)
     return (local.completed(r.main) if local else None) or r.main or r.title_claim
@@ -439,12 +464,12 @@ def _fill_agent(r: _Reader, prop: Proposition, actors: tuple[Actor, ...], cue: C
 
 
 def _quote_stances(r: _Reader, taken: set) -> list[tuple[int, Stance]]:
-    """A quote whose words hold a known predicate is its speaker's assertion (or denial, when negated)."""
+    """A direct quote whose words hold a known predicate is its speaker's assertion (or denial, when negated)."""
     out = []
     for q in r.quotes:
         speaker = r.speaker(q)
-        if speaker is None or not speaker.entity_id:
-            continue
+        if q.kind != "direct" or speaker is None or not speaker.entity_id:
+            continue  # indirect quotes are the assert cues' work
         lo, hi = r._token_range(q.start, q.end)
         props = [p for p in find_propositions(r.tokens, r.at, lo, hi)
                  if not p.is_modal and (p.agent_id or p.target_id)]

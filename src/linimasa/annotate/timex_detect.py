@@ -52,7 +52,6 @@ class Candidate:
     form: str | None = None  # how a date is written: text | numeric | iso
 
 
-
 @dataclass(frozen=True)
 class _Pattern:
     name: str
@@ -117,12 +116,16 @@ def _h_text_date(m, text, words, lang):
     if not _valid(year or 2000, mon, d):
         return []
     fields = {**_weekday_fields(m, words), **_tails(m, words)}
-    out = [Candidate(m.start(), m.end(), "date", day=d, month=mon, year=year, form="text", **fields)]
     d2 = _group(m, "d2")
     if d2 and _valid(year or 2000, mon, int(d2)) and int(d2) > d:
-        # "13-14 Mei 1998": the range's last day as its own expression over the same words
-        out.append(Candidate(m.start("d2"), m.end(), "date", day=int(d2), month=mon, year=year))
-    return out
+        # "13-14 Mei 1998": two days, "13" and "14 Mei 1998", both with the month and year written once
+        return [Candidate(m.start(), m.end("d"), "date", day=d, month=mon, year=year, form="text",
+                          **_weekday_fields(m, words)),
+                Candidate(m.start("d2"), m.end(), "date", day=int(d2), month=mon, year=year, form="text",
+                          **_tails(m, words))]
+    if d2:
+        return []
+    return [Candidate(m.start(), m.end(), "date", day=d, month=mon, year=year, form="text", **fields)]
 
 
 def _h_english_date(m, text, words, lang):
@@ -151,16 +154,10 @@ def _h_numeric_date(m, text, words, lang):
     a, b = int(m.group("d")), int(m.group("m"))
     framed = bool(m.group("open") and m.group("close"))
     has_weekday = m.group("wd") is not None
-    if y is None:
-        if sep != "/" or not (framed or has_weekday):
-            return []  # "2-1" is a score, "10.30" a time, "3/4" a fraction
-    elif len(y) == 2:
-        if not (framed or has_weekday):
-            return []
-    elif sep != "/" and not (framed or has_weekday or sep == m.group("sep2")):
-        return []
-    if y is not None and "sep2" in m.re.groupindex and m.group("sep2") and m.group("sep2") != sep:
-        return []
+    if y is None and (sep != "/" or not (framed or has_weekday)):
+        return []  # "2-1" is a score, "10.30" a time, "3/4" a fraction
+    if y is not None and (m.group("sep2") != sep or (len(y) == 2 and not (framed or has_weekday))):
+        return []  # "1/2-2024", or "3/4/25" outside a dateline
     year = None if y is None else (int(y) if len(y) == 4 else 2000 + int(y))
     day, month = a, b
     if lang == "en" and _valid(year or 2000, a, b):
@@ -227,6 +224,8 @@ def _h_weekday(m, text, words, lang):
         return []  # "shalat Jumat" is the Friday prayer, "setiap Senin" a recurring day
     if _in_weekday_span(text, m.start("wd"), m.end("wd"), words):
         return []  # "Senin-Jumat" is a span of weekdays, no day
+    if key(wd) == "minggu" and not (hari or pre or wk) and direction and _sentence_initial(text, m.start("wd")):
+        return []  # "Minggu lalu" opening a sentence is "last week"
     fields = _weekday_fields(m, words)
     tense = None
     if wk:
@@ -256,7 +255,8 @@ def _amount(m: re.Match[str], words: TimeWords) -> tuple[int | None, bool]:
 def _h_relative(m, text, words, lang):
     unit_text = m.group("unit")
     unit = words.units[key(unit_text)]
-    if unit_text == "Minggu" and not _sentence_initial(text, m.start("unit")) and not _group(m, "se", "num", "mod", "pre"):
+    if unit_text == "Minggu" and not _sentence_initial(text, m.start("unit")) \
+            and not _group(m, "se", "num", "mod", "pre"):
         return []  # "pada Minggu lalu" mid-sentence is a Sunday
     amount, vague = _amount(m, words)
     mod = _group(m, "mod")
@@ -422,13 +422,14 @@ def _patterns() -> tuple[_Pattern, ...]:
                          rf"(?:st|nd|rd|th)?(?![\d.,:]?\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?{_R}(?:{time_tail})?",
          _h_english_date),
         ("numeric_date", rf"{_L}{weekday_prefix}?(?P<open>\()?\s*(?<![\d/.,])(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*"
-                         rf"(?P<m>\d{{1,2}})(?:\s*(?P<sep2>[/.-])\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,]\d)\s*(?P<close>\))?"
+                         rf"(?P<m>\d{{1,2}})(?:\s*(?P<sep2>[/.-])\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,]\d)"
+                         rf"\s*(?P<close>\))?"
                          rf"(?:{time_tail})?(?:{part_tail})?(?:{post_tail})?",
          _h_numeric_date),
         ("iso_date", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
                      r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d-])", _h_iso_date),
-        ("month_year", rf"{_L}(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?(?P<mon>{w.month_re}){_R}\.?"
-                       rf"\s*,?\s*(?P<y>{_YEAR})(?!\d){_R}(?:{post_tail})?", _h_month_year),
+        ("month_year", rf"{_L}(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?"
+                       rf"(?P<mon>{w.month_re}){_R}\.?\s*,?\s*(?P<y>{_YEAR})(?!\d){_R}(?:{post_tail})?", _h_month_year),
         ("month", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?"
                   rf"(?P<mon>{w.month_full_re}){_R}(?:{post_tail})?", _h_month),
         ("weekday", rf"{_L}(?:(?P<pre>{weekday_pre})\s+)?(?:{hari}\s+)?(?P<wd>{w.weekday_re}){_R}"
@@ -470,17 +471,11 @@ def detect(text: str, lang: str = "id") -> tuple[Candidate, ...]:
                 cand = _trim(text, cand)
                 if cand.end > cand.start:
                     found.append((rank, len(found), cand))
-    # the first candidate of a handler may share words with its second ("13-14 Mei 1998"): keep both
     found.sort(key=lambda x: (-(x[2].end - x[2].start), x[0], x[1]))
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
     for _, _, cand in found:
-        if any(cand.start < e and s < cand.end for s, e in taken):
-            if not any(c.start <= cand.start and cand.end <= c.end and c.kind == cand.kind == "date"
-                       and c.end == cand.end and c.day != cand.day for c in chosen):
-                continue
-        chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        if not any(cand.start < c.end and c.start < cand.end for c in chosen):
+            chosen.append(cand)
     return tuple(sorted(chosen, key=lambda c: (c.start, c.end)))
 
 

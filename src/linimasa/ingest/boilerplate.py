@@ -21,16 +21,18 @@ _QUOTE_CLOSE = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    teaser: re.Pattern[str] | None
+    teaser: _Phrases | None
     teaser_line: re.Pattern[str] | None
-    inline: re.Pattern[str] | None
-    video: re.Pattern[str] | None
-    tail: re.Pattern[str] | None
+    inline: _Phrases | None
+    video: _Phrases | None
+    tail: _Phrases | None
     footer_inline: re.Pattern[str] | None
     line_starts: tuple[tuple[re.Pattern[str], str], ...]
     credit_inline: re.Pattern[str] | None
     headline_words: frozenset[str]
     openers: frozenset[str]
+    keywords: tuple[str, ...]  # a line holding none of these (case-folded) has no inline boilerplate
+    footer_keywords: tuple[str, ...]
 
 
 def _phrase_regex(phrase: str, *, glued_right: bool = False) -> str:
@@ -52,6 +54,43 @@ def _alternation(rows: list[tuple[str, str]], *, glued_right: bool = False) -> r
     return re.compile("|".join(parts))
 
 
+class _Phrases:
+    """A phrase alternation searched fast: a cheap case-blind scan for the phrases' first words finds the
+    places worth trying, and only there is the full pattern matched."""
+
+    def __init__(self, full: re.Pattern[str], rows: list[tuple[str, str]]):
+        self.full = full
+        self.pattern = full.pattern
+        heads = sorted({re.split(r"\s", p.strip())[0].casefold() for p, _ in rows}, key=len, reverse=True)
+        self.first = re.compile("|".join(re.escape(h) for h in heads), re.IGNORECASE)
+
+    def search(self, line: str, pos: int = 0) -> re.Match[str] | None:
+        for m in self.first.finditer(line, pos):
+            found = self.full.match(line, m.start())
+            if found:
+                return found
+        return None
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self.full.match(line)
+
+    def sub(self, repl: str, line: str) -> str:
+        out, pos = [], 0
+        while True:
+            m = self.search(line, pos)
+            if m is None:
+                out.append(line[pos:])
+                return "".join(out)
+            out.append(line[pos:m.start()])
+            out.append(repl)
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _phrases(rows: list[tuple[str, str]], *, glued_right: bool = False) -> _Phrases | None:
+    full = _alternation(rows, glued_right=glued_right)
+    return _Phrases(full, rows) if full is not None else None
+
+
 @lru_cache(maxsize=None)
 def rules() -> Rules:
     """The compiled boilerplate rules (built once per process from the lexicons)."""
@@ -65,7 +104,7 @@ def rules() -> Rules:
             regex = _phrase_regex(phrase, glued_right=kind == "footer" and len(phrase) >= 8)
             starts.append((re.compile(r"^[\s\W]{0,2}" + regex, flags), kind))
     starts.sort(key=lambda s: -len(s[0].pattern))
-    teaser = _alternation(by_kind.get("teaser", []))
+    teaser = _phrases(by_kind.get("teaser", []))
     teaser_line = re.compile(r"^[\s\W]{0,2}(?:" + teaser.pattern + r")\s*[:\-\u2013\u2014.>]*\s*$") if teaser else None
     credits = [(p.rstrip(" :").lstrip("("), c) for p, c in by_kind.get("credit", []) if p.rstrip().endswith(":")]
     credit_inline = None
@@ -73,14 +112,18 @@ def rules() -> Rules:
         names = _alternation(sorted(set(credits))).pattern  # type: ignore[union-attr]
         # "(Foto: AFP/Yuki)" anywhere, or "... ke atas. Video: ANTARA" closing a line
         credit_inline = re.compile(rf"\s*\((?:{names})\s*:[^()]{{0,80}}\)|(?<=[.!?\"\u201d])\s+(?:{names})\s*:\s*[^.!?\n\"]{{1,60}}$")
+    keywords = tuple(sorted({re.split(r"[\s:]", p.casefold().lstrip("(["))[0] or p.casefold()
+                             for kind in ("teaser", "inline", "video", "tail", "footer", "credit")
+                             for p, _ in by_kind.get(kind, [])}))
     lex = load_lexicon("id", "boilerplate_headline_words")
     words = frozenset(w.casefold() for w, role in lex if role in ("inside", "loose"))
     # a capitalised "Di", "Dari" inside a title-case run opens a sentence; so do the openers
     openers = frozenset(w.casefold() for w, role in lex if role in ("opener", "inside"))
-    return Rules(teaser, teaser_line, _alternation(by_kind.get("inline", [])),
-                 _alternation(by_kind.get("video", [])), _alternation(by_kind.get("tail", []), glued_right=True),
+    return Rules(teaser, teaser_line, _phrases(by_kind.get("inline", [])),
+                 _phrases(by_kind.get("video", [])), _phrases(by_kind.get("tail", []), glued_right=True),
                  _closing_footer(by_kind.get("footer", [])),
-                 tuple(starts), credit_inline, words, openers)
+                 tuple(starts), credit_inline, words, openers, keywords,
+                 tuple(sorted({p.split()[0].casefold() for p, _ in by_kind.get("footer", [])})))
 
 
 def _closing_footer(rows: list[tuple[str, str]]) -> re.Pattern[str] | None:
@@ -190,9 +233,12 @@ def strip_inline(line: str) -> str:
     'Warga mengungsi. Air mulai surut.'
     """
     r = rules()
+    folded = line.casefold()
+    if not any(k in folded for k in r.keywords):
+        return line.strip()
     if r.inline is not None:
         line = r.inline.sub(" ", line)
-    if r.credit_inline is not None:
+    if r.credit_inline is not None and ":" in line:
         line = r.credit_inline.sub("", line)
     if r.video is not None:
         line = _strip_videos(line, r.video)
@@ -202,12 +248,12 @@ def strip_inline(line: str) -> str:
         m = r.tail.search(line)
         if m:
             line = line[:m.start()]
-    if r.footer_inline is not None:
+    if r.footer_inline is not None and any(k in folded for k in r.footer_keywords):
         line = r.footer_inline.sub("", line)
     return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 
-def _strip_videos(line: str, pattern: re.Pattern[str]) -> str:
+def _strip_videos(line: str, pattern: _Phrases) -> str:
     while True:
         m = pattern.search(line)
         if not m:
@@ -225,7 +271,7 @@ def _strip_videos(line: str, pattern: re.Pattern[str]) -> str:
         line = line.strip()
 
 
-def _strip_teasers(line: str, pattern: re.Pattern[str]) -> str:
+def _strip_teasers(line: str, pattern: _Phrases) -> str:
     pos = 0
     while True:
         m = pattern.search(line, pos)

@@ -1,8 +1,9 @@
 """Bytes -> text: UTF-8 first (with or without a BOM), then charset detection; binary input is refused.
 
-Western single-byte files (Latin-1, cp1252, the usual "saved from Windows" news text) come out right: when the
-detector settles on any Western code page we decode with cp1252, which is a superset of Latin-1's printable
-range and holds the curly quotes Indonesian pages use.
+Western single-byte files (Latin-1, cp1252, the usual "saved from Windows" news text) come out right: a text
+that is mostly ASCII with a few high bytes (Indonesian and English news) is read as cp1252, a superset of
+Latin-1's printable range that holds the curly quotes; otherwise charset-normalizer guesses, and any Western code
+page it settles on is read as cp1252 too.
 """
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def is_binary(data: bytes) -> bool:
 def decode(data: bytes) -> str:
     """Decode raw input bytes to text; raises :class:`IngestError` for binary or undecodable input.
 
-    >>> decode("Jum'at caf\\u00e9".encode("cp1252"))
-    "Jum'at caf\\u00e9"
+    >>> decode("Jum'at caf\\u00e9".encode("cp1252")) == "Jum'at caf\\u00e9"
+    True
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -59,6 +60,13 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    high = sum(1 for b in data[:_SAMPLE] if b >= 0x80)
+    if high <= max(4, len(data[:_SAMPLE]) // 20):
+        # mostly ASCII with a few accented letters or curly quotes: the Windows/Latin-1 page of a Latin text
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:_SAMPLE * 4]).best()

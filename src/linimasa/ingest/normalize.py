@@ -59,18 +59,22 @@ def repair_broken_lines(text: str) -> str:
     if not is_link_broken(lines):
         return text
     out: list[str] = []
+    piece = ""  # the previous input line (the end of out[-1])
     for line in lines:
         if not line:
             out.append(line)
+            piece = ""
             continue
         prev = out[-1] if out else ""
         joinable = prev and not prev.endswith(_TERMINAL[:3])
-        if joinable and (_starts_fragment(line) or prev.endswith("(") or _is_mid_sentence(prev) or len(prev.split()) <= 4
-                         and not prev[0].isupper() or prev.endswith(("-", "\u2013", "\u2014"))):
+        if joinable and (_starts_fragment(line) or prev.endswith("(") or _is_mid_sentence(prev)
+                         or len(piece.split()) == 1 or len(piece.split()) <= 4 and not piece[0].isupper()
+                         or prev.endswith(("-", "\u2013", "\u2014"))):
             glue = "" if line[0] in ".,;:)!?" or prev.endswith("(") else " "
             out[-1] = prev + glue + line
         else:
             out.append(line)
+        piece = line
     return "\n".join(out)
 
 

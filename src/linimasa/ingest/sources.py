@@ -61,7 +61,8 @@ def read_sources(paths: Sequence[str], *, stdin: BinaryIO | None = None,
                  max_bytes: int = 20_000_000) -> Iterator[RawDocument | Failure]:
     """Yield a RawDocument (or a Failure) for every article found under ``paths``.
 
-    Folders are walked recursively in sorted order, skipping hidden files and folders; ``-`` reads stdin.
+    Folders are walked recursively in sorted order, skipping hidden files and folders and the README, LICENSE
+    and CHANGELOG files that sit beside articles; ``-`` reads stdin.
 
     >>> [d.format for d in read_sources(["examples/"])][:1]  # doctest: +SKIP
     ['text']
@@ -88,12 +89,17 @@ def _stdin_buffer() -> BinaryIO:
     return sys.stdin.buffer
 
 
+#: files a folder of articles often holds that are not articles (read only when named on the command line)
+NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog", "sources", "notice")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("." , "__")))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith(".") or name.split(".")[0].casefold() in NOT_ARTICLES:
+                continue
+            yield Path(root) / name
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Failure]:

@@ -85,7 +85,7 @@ def match_dateline(line: str, outlets: tuple[str, ...] = ()) -> tuple[int, str |
     ``outlets`` are outlet names known from elsewhere (the page's metadata) that a dateline may carry.
 
     >>> match_dateline("MOSKOW, iNews.id - Korea Utara akhirnya mengakui")
-    (17, 'MOSKOW', 'iNews.id')
+    (19, 'MOSKOW', 'iNews.id')
     """
     from .published import date_words
 
@@ -159,13 +159,15 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
         return i + 1 >= n or not lines[i + 1]
 
     def is_meta(line: str) -> bool:
-        return bool(parse_date_line(line) or parse_byline(line) is not None or line_kind(line) in ("credit",))
+        return bool(parse_date_line(line) or parse_byline(line) is not None or line_kind(line) in ("credit",)
+                    or _date_in_segments(line))
 
     # ---------------------------------------------------------------- header
     i = 0
     seen = 0
     lead_at = None
     title_open = given_title is None
+    header_outlet: str | None = None
     norm_title = _norm(given_title) if given_title else None
     while i < n and seen < _MAX_HEADER_LINES:
         line = lines[i]
@@ -173,9 +175,16 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             i += 1
             continue
         seen += 1
-        dl = parse_date_line(line) or _date_in_segments(line)
+        dl = parse_date_line(line)
         if dl is not None:
             published.append((dl.kind, dl.value))
+            i += 1
+            continue
+        mixed = _date_in_segments(line)
+        if mixed is not None:
+            published.append((mixed[0].kind, mixed[0].value))  # type: ignore[attr-defined]
+            authors.extend(mixed[1])
+            header_outlet = header_outlet or mixed[2]
             i += 1
             continue
         byline = parse_byline(line)
@@ -295,28 +304,44 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
 
     meta.body = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
     if meta.outlet is None:
-        own = _self_mention(meta.body) or _self_mention("\n".join(lines[:lead_at + 1]))
+        own = header_outlet or _self_mention(meta.body) or _self_mention("\n".join(lines[:lead_at + 1]))
         if own:
             meta.outlet = canonical_outlet(own)
-    meta.authors = tuple(dict.fromkeys(authors))
+    agencies = tables().agencies
+    meta.via.extend(canonical_source(a.name) for a in authors if a.name in agencies)
+    meta.authors = tuple(dict.fromkeys(a for a in authors if a.name not in agencies))
     first_published = [v for k, v in published if k == "published"]
     meta.published = first_published[0] if first_published else (published[0][1] if published else None)
     return meta
 
 
-def _date_in_segments(line: str):
-    """A date line sharing its line with bylines ("Reporter: Tedy | Selasa, 22 Oct 2024 19:08 WIB")."""
-    if "|" not in line or len(line) > 160:
+def _date_in_segments(line: str) -> tuple[object, tuple[Author, ...], str | None] | None:
+    """A date line sharing its line with bylines or the outlet's name: "Reporter: Tedy | Selasa, 22 Oct 2024
+    19:08 WIB", "Kabarku.id - 22/10/2024, 19:08 WIB". Returns (date line, authors, outlet) or None."""
+    if len(line) > 160:
         return None
-    segments = [s.strip() for s in line.split("|")]
+    segments = [s.strip() for s in re.split(r"\s+[|\-\u2013\u2014\u2022\u00b7]\s+|\s*\|\s*", line) if s.strip()]
+    if len(segments) < 2:
+        return None
     found = None
-    for s in segments:
-        dl = parse_date_line(s)
+    authors: list[Author] = []
+    outlet = None
+    t = tables()
+    for seg in segments:
+        dl = parse_date_line(seg)
         if dl is not None:
             found = found or dl
-        elif parse_byline(s) is None and not re.fullmatch(r"[\d:.\sA-Za-z]{0,12}", s):
-            return None
-    return found
+            continue
+        byline = parse_byline(seg)
+        if byline is not None:
+            authors.extend(byline)
+            continue
+        name = re.sub(r"^(?:Tim Redaksi|Redaksi)\s*,\s*", "", seg)
+        if DOMAIN_RE.fullmatch(name) or name in t.outlets:
+            outlet = outlet or name
+            continue
+        return None
+    return (found, tuple(authors), outlet) if found else None
 
 
 def _sources_in(text: str) -> list[str]:

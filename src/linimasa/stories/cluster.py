@@ -51,6 +51,7 @@ class ClusterSettings:
     embedding_floor: float = 0.5  # embedding cosines below this add nothing
     day_penalty: float = 0.005  # per day between the closest published dates
     day_cap: int = 30  # days beyond this cost no more
+    lead_chars: int = 300  # body characters embedded after the title (the encoder's cost grows fast)
     max_terms: int = 400  # terms kept in each story's profile
     background: str = "id"  # language of the background document-frequency table ("-": none)
 
@@ -163,7 +164,7 @@ def assign_stories(articles: Sequence[Article], state: ClusterState | None = Non
     if not fresh:
         return result, state
     fresh.sort(key=lambda a: (a.published_date.toordinal() if a.published_date else math.inf, a.id))
-    features = featurize(fresh)
+    features = featurize(fresh, state.settings.lead_chars)
 
     frequencies = Counter(state.frequencies)
     for f in features:

@@ -32,7 +32,6 @@ from ..model import Article
 #: the reserved row of ``document_frequency.tsv`` holding the number of background documents
 ALL_DOCUMENTS = "<all>"
 EMBEDDING_DIM = 512
-_LEAD_CHARS = 600
 _TITLE_REPEAT = 2
 _ENTITY_WEIGHT = 2  # an entity key counts like a term seen this many more times
 
@@ -98,9 +97,9 @@ def term_counts(article: Article) -> Counter[str]:
     return counts
 
 
-def embedding_text(article: Article) -> str:
-    """The text the sentence encoder sees: the title and the first few hundred characters of the body."""
-    lead = " ".join(_GLUED.sub(" ", article.text[:_LEAD_CHARS]).split())
+def embedding_text(article: Article, lead_chars: int = 300) -> str:
+    """The text the sentence encoder sees: the title and the first ``lead_chars`` characters of the body."""
+    lead = " ".join(_GLUED.sub(" ", article.text[:lead_chars]).split())
     return f"{article.title}. {lead}" if article.title else lead
 
 
@@ -120,9 +119,9 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
     return vectors / np.where(norms > 0, norms, 1.0)
 
 
-def featurize(articles: Sequence[Article]) -> list[ArticleFeatures]:
+def featurize(articles: Sequence[Article], lead_chars: int = 300) -> list[ArticleFeatures]:
     """Features of each article, in order (the embeddings are computed in one batch)."""
-    vectors = embed_texts([embedding_text(a) for a in articles])
+    vectors = embed_texts([embedding_text(a, lead_chars) for a in articles])
     out = []
     for article, vector in zip(articles, vectors):
         day = article.published_date

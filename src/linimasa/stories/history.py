@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import grammar
+from ..annotate.propositions import acting_map, grammar
 from ..model import Article, Entity, StanceHistory, StancePoint
 
 _PROP = re.compile(r"^(?P<predicate>[a-z_]+)\((?P<agent>[^,]*),(?P<target>[^)]*)\)$")
@@ -150,9 +150,7 @@ def _represented_state(article: Article, person: Entity) -> tuple[str, str] | No
     words = re.findall(r"\w+", person.role.lower())
     if not any(roles.get(w) == "role" for w in words):
         return None
-    from ..annotate.propositions import _acting_map
-
-    acting = _acting_map(article.entities)
+    acting = acting_map(article.entities)
     for e in article.entities:
         if e.type != "GPE":
             continue
