@@ -103,7 +103,7 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def load_splits() -> tuple[list, list, dict[str, int]]:
+def load_splits(cased_copies: int = 2) -> tuple[list, list, dict[str, int]]:
     """(train sentences, dev sentences, counts) with the fixed duplication and held-out slice."""
     grit = read_conll(DATA / "indonlu-nergrit" / "train.txt") + read_conll(DATA / "indonlu-nergrit" / "valid.txt")
     idner = read_conll(DATA / "idner-news-2k" / "train.txt")
@@ -115,7 +115,7 @@ def load_splits() -> tuple[list, list, dict[str, int]]:
     dev_ids = set(order[:DEV_SIZE])
     dev = [s for i, s in enumerate(idner) if i in dev_ids]
     idner_train = [s for i, s in enumerate(idner) if i not in dev_ids]
-    train = grit * 2 + idner_train * 2 + nerp
+    train = grit * cased_copies + idner_train * cased_copies + nerp
     random.Random(SEED).shuffle(train)
     counts = {"nergrit train+valid": len(grit), "idner-news-2k train (minus dev)": len(idner_train),
               "idner-news-2k dev slice": len(dev), "nerp train+valid+test": len(nerp)}
@@ -134,10 +134,13 @@ def to_docbin(sentences, path: Path) -> None:
     db.to_disk(path)
 
 
-def write_config(path: Path, max_steps: int, patience: int) -> None:
+def write_config(path: Path, max_steps: int, patience: int, width: int = 96, rows: tuple[int, ...] = ()) -> None:
     from spacy.cli.init_config import init_config
 
     config = init_config(lang="id", pipeline=["ner"], optimize="efficiency", gpu=False)
+    config["components"]["tok2vec"]["model"]["encode"]["width"] = width
+    if rows:
+        config["components"]["tok2vec"]["model"]["embed"]["rows"] = list(rows)
     config["training"]["max_steps"] = max_steps
     config["training"]["patience"] = patience
     config["training"]["eval_frequency"] = 250
@@ -152,16 +155,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-steps", type=int, default=6000)
     parser.add_argument("--patience", type=int, default=2000)
     parser.add_argument("--output", type=Path, default=ARTIFACT)
+    parser.add_argument("--width", type=int, default=96, help="tok2vec width")
+    parser.add_argument("--rows", default="5000,1000,2500,2500", help="hash rows for NORM,PREFIX,SUFFIX,SHAPE")
+    parser.add_argument("--cased-copies", type=int, default=2, help="how often the cased sets are given")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"No training data at {DATA}", file=sys.stderr)
         return 1
-    train, dev, counts = load_splits()
+    train, dev, counts = load_splits(args.cased_copies)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         to_docbin(train, work / "train.spacy")
         to_docbin(dev, work / "dev.spacy")
-        write_config(work / "config.cfg", args.max_steps, args.patience)
+        write_config(work / "config.cfg", args.max_steps, args.patience, args.width,
+                     tuple(int(r) for r in args.rows.split(",")))
         started = dt.datetime.now()
         subprocess.run([sys.executable, "-m", "spacy", "train", str(work / "config.cfg"), "--output",
                         str(work / "out"), "--paths.train", str(work / "train.spacy"),
@@ -188,7 +195,8 @@ def write_trained_on(folder: Path, counts: dict[str, int], args, minutes: float,
         "A spaCy 3.8 pipeline (blank `id`, CNN tok2vec + transition-based `ner`), labels PER, ORG, LOC.",
         "",
         f"- trained: {dt.date.today().isoformat()}, {minutes:.1f} min of CPU, "
-        f"`.venv/bin/python scripts/train_ner.py --max-steps {args.max_steps} --patience {args.patience}`",
+        f"`.venv/bin/python scripts/train_ner.py --max-steps {args.max_steps} --patience {args.patience} "
+        f"--width {args.width} --rows {args.rows} --cased-copies {args.cased_copies}`",
         "- data (`../shared/data/ner/`, sentences): "
         + "; ".join(f"{k} {v}" for k, v in counts.items()),
         "- NERGrit and idner-news-2k (cased) given twice, NERP (lower case) once; labels PLACE/PLC -> LOC,",

@@ -34,6 +34,9 @@ def tz(hours: int) -> timezone:
     ("March 11, 2025 7:30 PM", datetime(2025, 3, 11, 19, 30)),
     ("2025-03-11T09:30:00+07:00", datetime(2025, 3, 11, 9, 30, tzinfo=tz(7))),
     ("Published: 11 Mar 2025 09:30 GMT+7", datetime(2025, 3, 11, 9, 30, tzinfo=tz(7))),
+    ("Selasa 4 Mar 2025 -19:08 WIB", datetime(2025, 3, 4, 19, 8, tzinfo=tz(7))),
+    ("19:08 WIB, Selasa 4 Maret 2025", datetime(2025, 3, 4, 19, 8, tzinfo=tz(7))),
+    ("Selasa, 04-03-2025", date(2025, 3, 4)),
 ])
 def test_date_lines(line, value):
     assert parse_date_line(line).value == value
@@ -113,6 +116,9 @@ def test_datelines(lead, place, outlet):
     ("Reuters tidak disebut sebagai sumber di sini.", ()),
     ("Antara lain, warga meminta bantuan.", ()),
     ("Sebelumnya kepada Kabarku.id warga mengeluh.", ()),
+    ("Polisi menyerahkan berkas kepada AP, tersangka kasus itu.", ()),
+    ("Dilansir AP, pasukan sudah tiba.", ("AP",)),
+    ("kata juru bicara itu kepada AFP.", ("AFP",)),
 ])
 def test_via(text, via):
     assert find_via(text) == via
@@ -185,7 +191,9 @@ def test_self_mention_outlet():
 
 def test_title_needs_a_blank_line_or_a_meta_line():
     art = parse_text("Harga Cabai Turun\nBANDUNG - Harga cabai turun di pasar induk.")
-    assert art.title is None or art.title == "Harga Cabai Turun"
+    assert art.title == "Harga Cabai Turun" and art.dateline == "BANDUNG"
+    art = parse_text("Harga Cabai Turun\nHarga cabai turun di pasar induk sejak Senin.")
+    assert art.title is None
     art = parse_text("Harga Cabai Turun\n\nHarga cabai turun di pasar induk sejak Senin.")
     assert art.title == "Harga Cabai Turun"
     art = parse_text("Harga cabai turun di pasar induk sejak Senin, kata pedagang.\n\nPembeli senang.")

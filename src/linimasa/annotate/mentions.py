@@ -141,7 +141,8 @@ def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hit
         pieces = _outside(span, partial)
         return [c for p in pieces for c in _merge_one(gaz, text, tokens, p, hits) if _has_upper(text[p.start:p.end])]
     if not inside:
-        entry = fuzzy_entry(gaz, text[span.start:span.end]) if span.type != "PERSON" else None
+        glued = _glued_to_hit(text, span, hits)
+        entry = fuzzy_entry(gaz, text[span.start:span.end]) if span.type != "PERSON" or glued else None
         if entry is not None and _close_enough(text[span.start:span.end], entry):
             return [Candidate(span.start, span.end, entry.type, entry, entry.kind, "fuzzy")]
         return [Candidate(span.start, span.end, span.type)]
@@ -155,12 +156,36 @@ def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hit
         hit = inside[0]
         del hits[(hit.start, hit.end)]
         return [Candidate(span.start, span.end, hit.entry.type, hit.entry, hit.entry.kind, "gazetteer")]
+    if _sentence_initial_word(gaz, text, tokens, span, inside):
+        return []  # "Pasukan Rusia ..." at a sentence start: the capital is the sentence's, not a name's
     if span.type == "PERSON":
         pieces = _outside(span, inside)
         return [Candidate(p.start, p.end, "PERSON") for p in pieces if _has_upper(text[p.start:p.end])]
     for hit in inside:
         del hits[(hit.start, hit.end)]
     return [Candidate(span.start, span.end, span.type)]
+
+
+def _glued_to_hit(text: str, span: Tagged, hits: dict) -> bool:
+    """The span is joined by a hyphen to a gazetteer hit ("Kout" in "Kout-Rusia")."""
+    after = span.end < len(text) and text[span.end] == "-" and any(s == span.end + 1 for s, _ in hits)
+    before = span.start > 0 and text[span.start - 1] == "-" and any(e == span.start - 1 for _, e in hits)
+    return after or before
+
+
+def _sentence_initial_word(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, inside: list[Hit]
+                           ) -> bool:
+    """One capitalised word before a hit, at a sentence start, that is not an organisation's head word."""
+    i, j = _token_range(tokens, span.start, span.end)
+    first_hit = min(h.start for h in inside)
+    before = [t for t in tokens[i:j] if t.end <= first_hit]
+    if len(before) != 1 or any(h.end < span.end for h in inside if h.start == first_hit) and \
+            tokens[j - 1].end > max(h.end for h in inside):
+        return False
+    if gaz.designators.get(before[0].fold) == "org_head":
+        return False
+    k = i - 1
+    return k < 0 or tokens[k].text in ".!?\"\u201c\u201d:" or "\n" in text[tokens[k].end:tokens[i].start]
 
 
 def _close_enough(surface: str, entry: Entry) -> bool:

@@ -53,7 +53,8 @@ class Speaker:
 
     @property
     def is_human(self) -> bool:
-        return self.type in _HUMAN or self.description is not None
+        """A person, an unnamed official, or a "place" that speaks (a person the tagger typed LOC)."""
+        return self.type in _HUMAN or self.type == "LOC" or self.description is not None
 
     def same_as(self, other: "Speaker | Named") -> bool:
         if self.entity_id and other.entity_id:
@@ -129,11 +130,11 @@ class SpeakerResolver:
         if description is not None:
             if groups:
                 actor = self._acting(groups[0])
-                return Speaker(description, actor.entity_id, actor.type, start, end, description)
+                return Speaker(self.display(description), actor.entity_id, actor.type, start, end, description)
             earlier = self._earlier_description(description, start)
             if earlier is not None:
                 return _at(earlier, start, end)
-            return Speaker(description, None, None, start, end, description)
+            return Speaker(self.display(description), None, None, start, end, description)
         short = self._short_name(text, start)
         if short is not None and not groups:
             return _at(short, start, end)
@@ -142,12 +143,12 @@ class SpeakerResolver:
             run = self._name_run(groups[0], start, end)
             if run is not None:
                 # "Polda Bali", "Pemerintah Pyongyang": the whole name speaks, for the actor it holds
-                return Speaker(self.text[run[0]:run[1]], actor.entity_id, actor.type, run[0], run[1])
+                return Speaker(self.display(self.text[run[0]:run[1]]), actor.entity_id, actor.type, run[0], run[1])
             return self._speaker(actor)
         words = text.split()
         cleaned = _clean_phrase(text, self.cues)
         if 0 < len(words) <= 6 and cleaned:
-            return Speaker(cleaned, None, None, start, end)
+            return Speaker(self.display(cleaned), None, None, start, end)
         return None
 
     def current(self, refers: str, pos: int) -> Speaker | None:
@@ -180,8 +181,7 @@ class SpeakerResolver:
             if not m or self.cues.role(m.group(1), "clause") or m.group(1).lower() in self.cues.verbs:
                 break
             s = start + m.start(1)
-        if (s, e) == (n.start, n.end) or any(o.start < e and s < o.end and o is not n
-                                             for o in _between(self.named, self.starts, s, e)):
+        if (s, e) == (n.start, n.end) or any(o.type in _HUMAN for o in _between(self.named, self.starts, s, e)):
             return None
         return s, e
 
@@ -191,7 +191,22 @@ class SpeakerResolver:
         return bool(m) and m.group(1).islower() and self.cues.role(m.group(1), "object")
 
     def _speaker(self, n: Named) -> Speaker:
-        return Speaker(n.name, n.entity_id, n.type, n.start, n.end)
+        return Speaker(self.display(n.name), n.entity_id, n.type, n.start, n.end)
+
+    def display(self, name: str) -> str:
+        """A name as shown, with words a scraper glued together parted again.
+
+        ``"Kementerian Luar NegeriThailandseperti"`` -> ``"Kementerian Luar Negeri Thailand"``.
+        """
+        words = name.split()
+        if words:
+            last = words[-1]
+            for form in _glue_words(self.cues):
+                if last.lower().endswith(form) and len(last) > len(form) + 1 \
+                        and last[-len(form)].islower() and last[-len(form) - 1].isalpha():
+                    words[-1] = last[:-len(form)]
+                    break
+        return re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})", " ", " ".join(words))
 
     def _acting(self, n: Named) -> Named:
         if _entities is None or n.entity_id not in self.entities or not hasattr(_entities, "acting_entity"):
@@ -273,6 +288,12 @@ class SpeakerResolver:
                 continue
             return self.cues.role(tok, "clause") and not self.cues.role(tok, "object")
         return True
+
+
+def _glue_words(cues: Cues) -> tuple[str, ...]:
+    """Cue words long enough to be recognised when glued to the name before them, longest first."""
+    forms = set(cues.verbs) | cues.roles.get("speaker_end", frozenset())
+    return tuple(sorted((f for f in forms if " " not in f and len(f) >= 5), key=len, reverse=True))
 
 
 def _before_from(text: str, pos: int, end: int) -> bool:

@@ -312,6 +312,10 @@ def _head_and_conjuncts(r: _Reader, mentions, a: int, b: int) -> list[Actor]:
     roles = grammar().roles
     persons = [(k, m) for k, m in mentions if m.type == "PERSON"]
     k0, head = (persons or mentions)[0]
+    follower = next(((k, m) for k, m in mentions if k > k0), None)
+    if (head.type == "ORG" and follower and follower[1].type == "GPE"
+            and not r.text[head.end:follower[1].start].strip()):
+        k0, head = follower  # a state's organ acts for the state: "Badan Intelijen Korsel"
     picked = [head]
     last_k = k0
     for k, m in mentions:
@@ -347,8 +351,9 @@ def _actors_after(r: _Reader, lo: int, hi: int) -> tuple[Actor, ...]:
 
 
 def _antecedent(r: _Reader, si: int, role: str, offset: int, quote: Quote | None) -> tuple[Actor, ...]:
-    """Who a pronoun stands for: a name earlier in the same sentence, else the actor of a recent stance or the
-    speaker of a recent quote, else the nearest fitting name (three sentences back at most)."""
+    """Who a pronoun stands for: a name earlier in the same sentence; else, for "ia"/"dia", the nearest person
+    named or speaking; for "mereka"/"pihaknya", the actor of a recent stance or the speaker of a recent quote,
+    else the nearest fitting name (three sentences back at most)."""
     if role == "pronoun_self":
         speaker = r.speaker(quote) if quote is not None else None
         return (speaker,) if speaker else ()
@@ -364,9 +369,12 @@ def _antecedent(r: _Reader, si: int, role: str, offset: int, quote: Quote | None
         pos = q.speaker_start if q.speaker_start is not None else q.start
         if s and floor <= pos < offset and _fits(role, (s,)):
             salient.append((pos, (s,)))
-    if salient:
-        return max(salient, key=lambda x: x[0])[1]
     earlier = [m for m in mentions if floor <= m[0] < offset]
+    if role == "pronoun":  # "ia", "dia": the nearest person, named or speaking
+        candidates = salient + earlier
+        return max(candidates, key=lambda x: x[0])[1] if candidates else ()
+    if salient:  # "mereka", "pihaknya": the group that spoke last, not the last place named
+        return max(salient, key=lambda x: x[0])[1]
     return earlier[-1][1] if earlier else ()
 
 
@@ -418,6 +426,13 @@ def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | N
         stated = find_propositions(r.tokens, r.at, start, cue.first)
         if stated:
             return stated[-1].completed(r.main), False
+        end = cues[ci + 1].first if ci + 1 < len(cues) else hi
+        if cue.voice == "phrase" and start == cue.first and end - cue.last > 3:
+            # "Ya benar, terjadi ledakan di ...": a verdict that opens its clause is about what follows
+            after = find_propositions(r.tokens, r.at, cue.last + 1, end)
+            if after:
+                return after[0].completed(r.main), True
+            return claim_proposition(r.text, r.tokens[cue.last + 1].start, r.tokens[end - 1].end), True
     inherited = _inherit(r, si)
     if inherited is None:  # nothing to refer back to: the sentence itself is the claim
         sentence = r.sentences[si]

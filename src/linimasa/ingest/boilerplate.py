@@ -204,7 +204,7 @@ def headline_end(text: str) -> int:
     line_end = text.find("\n")
     for i, (start, end, tok) in enumerate(tokens):
         if line_end != -1 and start > line_end:
-            return _trim(text, tokens[i - 1][1]) if i else 0
+            return tokens[i - 1][1] if i else 0
         if tok[0] in _QUOTE_OPEN and i > 0:
             return tokens[i - 1][1]
         bare = tok.casefold().strip(",:;")
@@ -220,10 +220,6 @@ def headline_end(text: str) -> int:
             if nxt[:1].islower() and nxt.casefold().strip(",:;") not in words_hl and i >= 2:
                 return tokens[i - 1][1]
     return len(text.rstrip()) if line_end == -1 else line_end
-
-
-def _trim(text: str, end: int) -> int:
-    return end
 
 
 def strip_inline(line: str) -> str:

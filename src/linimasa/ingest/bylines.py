@@ -77,8 +77,8 @@ def parse_byline(line: str) -> tuple[Author, ...] | None:
 def trailing_author(text: str) -> tuple[str, str | None]:
     """A paragraph's closing ``(Web Warouw)``: returns (text without it, the name) or (text, None).
 
-    >>> trailing_author("Pasukan sudah berada di Kursk. (Web Warouw)")
-    ('Pasukan sudah berada di Kursk.', 'Web Warouw')
+    >>> trailing_author("Air sungai mulai surut sore ini. (Rina Hapsari)")
+    ('Air sungai mulai surut sore ini.', 'Rina Hapsari')
     """
     m = re.search(r"\s*\(([^()]{2,50})\)\s*$", text)
     if not m or not is_name(m.group(1).strip()) or len(m.group(1).split()) < 2 and not m.group(1).istitle():

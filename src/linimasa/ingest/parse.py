@@ -18,7 +18,7 @@ from ..model import Article, Author
 from .decode import decode
 from .html import html_to_text, looks_like_html, read_html
 from .langid import detect_language
-from .names import canonical_outlet, outlet_from_url, same_source
+from .names import outlet_from_url, same_source
 from .published import parse_given_published
 from .sources import RawDocument
 from .textmeta import read_text

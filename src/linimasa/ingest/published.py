@@ -19,7 +19,7 @@ _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
     r"|(?P<dmy>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
     r"|(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)"
-    r"|(?P<offset>(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?(?![\d/.]))"
+    r"|(?P<offset>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?(?![\d/.])|(?<=\d)[+-]\d{2}:?\d{2}(?!\d))"
     r"|(?P<num>\d{1,4})(?:st|nd|rd|th)?"
     r"|(?P<word>[^\W\d_][\w'\u2019]*\.?)"
     r"|(?P<sep>[,|/()\[\]·•:\-–—.]+)"
@@ -194,7 +194,7 @@ def _epoch(seconds: float) -> datetime | None:
 
 
 def _normal_offset(tok: str) -> str | None:
-    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", tok)
+    m = re.fullmatch(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?", tok)
     if not m:
         return None
     hours, minutes = int(m.group(2)), int(m.group(3) or 0)

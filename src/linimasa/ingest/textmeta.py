@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ..model import Author
-from .boilerplate import is_headline, is_teaser_alone, line_kind, rules, strip_inline
+from .boilerplate import is_headline, is_teaser_alone, line_kind, strip_inline
 from .bylines import parse_byline, trailing_author
 from .names import DOMAIN, DOMAIN_RE, canonical_outlet, canonical_source, tables
 from .normalize import normalize_text, repair_broken_lines
@@ -84,7 +84,7 @@ def match_dateline(line: str, outlets: tuple[str, ...] = ()) -> tuple[int, str |
 
     ``outlets`` are outlet names known from elsewhere (the page's metadata) that a dateline may carry.
 
-    >>> match_dateline("MOSKOW, iNews.id - Korea Utara akhirnya mengakui")
+    >>> match_dateline("MOSKOW, iNews.id - Pemerintah kota menutup jalan")
     (19, 'MOSKOW', 'iNews.id')
     """
     from .published import date_words
@@ -207,7 +207,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
         if line_kind(nxt) == "credit" and not match_dateline(line, outlets):
             i += 1  # a photo caption above its credit line
             continue
-        if title_open and _title_shaped(line) and (blank_after(i) or is_meta(nxt)):
+        if title_open and _title_shaped(line) and (blank_after(i) or is_meta(nxt) or match_dateline(nxt, outlets)):
             meta.title = line
             title_open = False
             i += 1

@@ -18,12 +18,16 @@ _WORD = re.compile(r"[\w'\u2019.-]+")
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
+def _cues() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int], frozenset[tuple[str, ...]]]:
     before: dict[tuple[str, ...], int] = {}
     after: dict[tuple[str, ...], int] = {}
-    for cue, position, gap in load_lexicon("id", "via_cues"):
-        (before if position == "before" else after)[tuple(cue.casefold().split())] = int(gap)
-    return before, after
+    weak: set[tuple[str, ...]] = set()
+    for cue, position, gap, strength in load_lexicon("id", "via_cues"):
+        key = tuple(cue.casefold().split())
+        (before if position == "before" else after)[key] = int(gap)
+        if strength == "weak":
+            weak.add(key)
+    return before, after, frozenset(weak)
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +42,7 @@ def _name_pattern() -> re.Pattern[str]:
 
 def _cue_before(context: str) -> tuple[str, ...] | None:
     tokens = [t.casefold().strip(".-") for t in _WORD.findall(context)][-12:]
-    before, _ = _cues()
+    before, _, _ = _cues()
     for cue, gap in before.items():
         n = len(cue)
         for g in range(gap + 1):
@@ -54,7 +58,7 @@ def _cue_before(context: str) -> tuple[str, ...] | None:
 
 def _cue_after(context: str) -> bool:
     tokens = [t.casefold() for t in _WORD.findall(context)][:3]
-    _, after = _cues()
+    _, after, _ = _cues()
     for cue, gap in after.items():
         n = len(cue)
         for g in range(gap + 1):
@@ -92,6 +96,8 @@ def find_via(text: str, *, outlet: str | None = None) -> tuple[str, ...]:
         known = name in t.agencies or name in t.outlets
         if cue == ("kepada",) and not known:
             continue  # "kepada Bergelora.com": an outlet naming itself, not a source
+        if len(name) <= 2 and (cue is None or cue in _cues()[2]):
+            continue  # "kepada AP" may be a suspect's initials: a two-letter name needs a strong cue
         if cue is None and not _cue_after(after):
             continue
         canon = canonical_source(name)
@@ -104,7 +110,7 @@ def find_via(text: str, *, outlet: str | None = None) -> tuple[str, ...]:
 
 def _glued_cue(word: str) -> str:
     """The cue a glued word ends with ("dilansir" in "dilansir", "dari" in "dikutipdari"), or ''."""
-    before, _ = _cues()
+    before, _, _ = _cues()
     lower = word.casefold()
     for cue in sorted((c[-1] for c in before), key=len, reverse=True):
         if lower.endswith(cue):
