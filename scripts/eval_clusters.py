@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from linimasa.model import Article
@@ -46,6 +46,34 @@ def load(path: Path) -> list[Article]:
                 out.append(Article(id=row["id"], text=row.get("text") or "", url=row.get("url"),
                                    title=row.get("title"), outlet=row.get("outlet"), published=published))
     return out
+
+
+def load_seeds() -> list[Article]:
+    """The five seed articles (one long-running story), dated from seeds.gold.json; [] when absent."""
+    gold_path = SHARED / "acceptance" / "seeds.gold.json"
+    if not gold_path.is_file():
+        return []
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
+    out = []
+    for name, doc in sorted(gold.items()):
+        path = SHARED / "seeds" / name
+        published = (doc.get("published") or {}).get("from")
+        text = path.read_text(encoding="utf-8")
+        title, _, body = text.partition("\n")
+        out.append(Article(id=f"seed-{path.stem}", text=body.strip(), title=title.strip(),
+                           published=date.fromisoformat(published) if published else None))
+    return out
+
+
+def check_seeds(articles: list[Article], mode: str, settings: ClusterSettings) -> str:
+    """Cluster the seeds among the development articles: into how many stories do they fall?"""
+    seeds = load_seeds()
+    if not seeds:
+        return "seeds: absent"
+    assigned, _ = run(seeds + articles, mode, settings)
+    stories = {assigned[a.id] for a in seeds}
+    joined = sum(1 for a in articles if assigned[a.id] in stories)
+    return f"seeds: {len(seeds)} articles in {len(stories)} stories (+{joined} development articles joined)"
 
 
 def batches(articles: list[Article], mode: str) -> list[list[Article]]:
@@ -100,6 +128,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--modes", default="batch,batches-5,shuffled-5,stream")
     parser.add_argument("--verbose", action="store_true", help="pass --verbose to the scorer")
+    parser.add_argument("--seeds", action="store_true", help="also check that the seeds form one story")
     for f in dataclasses.fields(ClusterSettings):
         parser.add_argument(f"--{f.name.replace('_', '-')}", type=type(f.default), default=f.default)
     args = parser.parse_args()
@@ -115,6 +144,8 @@ def main() -> None:
         print(f"== {mode}: {len(set(assigned.values()))} stories, {seconds:.1f} s")
         for line in shown:
             print("   " + line)
+        if args.seeds:
+            print("   " + check_seeds(articles, mode, settings))
 
 
 if __name__ == "__main__":

@@ -301,6 +301,15 @@ def test_english(annotate, text, speaker, kind):
     assert quotes and holds(quotes[0].speaker, speaker), quotes
 
 
+def test_english_continuation_and_passive(annotate):
+    text = ('"We moved every patient within six hours," hospital director Maria Lopez told reporters. '
+            '"Nobody was hurt."\nThe ministry denied reports that the hospital had been warned a week earlier.')
+    quotes = annotate(text, language="en").quotes
+    assert [q.text for q in quotes if q.kind == "direct"][1] == "Nobody was hurt."
+    assert all(holds(q.speaker, "Maria Lopez") for q in quotes if q.kind == "direct")
+    assert [q.cue for q in quotes if q.kind == "indirect"] == ["denied"]  # "had been warned" names no speaker
+
+
 def test_english_pronoun(annotate):
     text = 'Mayor John Carter visited the flooded district on Tuesday. "We will rebuild every house," he said.'
     [quote] = [q for q in annotate(text, language="en").quotes if q.kind == "direct"]

@@ -183,6 +183,8 @@ def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[C
             union.union(by_id.setdefault(it.cand.entry.id, i), i)
         elif it.cand.type != "PERSON" or len(_words(it.text)) > 1:
             union.union(by_norm.setdefault((_kind_key(it.cand.type), slug(it.text)), i), i)
+    _retype_titled_names(gaz, tokens, items, cands)
+    _link_org_prefixes(items, union)
     _link_persons(gaz, tokens, items, union)
     groups: dict[int, _Group] = {}
     for i, it in enumerate(items):
@@ -199,6 +201,38 @@ def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[C
                 roles[entity.id] = len(out)
                 out.append(entity)
     return tuple(out)
+
+
+def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item], cands: list[Candidate]
+                         ) -> None:
+    """A name-like ORG or LOC right after a title is a person the model mistyped ("Duta Besar X, Anna Berg")."""
+    for it in items:
+        c = it.cand
+        if c.entry is not None or c.type not in ("ORG", "LOC") or c.source == "acronym":
+            continue
+        words = it.text.split()
+        if len(words) < 2 or len(words) > 4 or not all(_person_word(gaz, w) for w in words):
+            continue
+        if role_phrase(gaz, tokens, cands, c, after=False) is not None:
+            it.cand = replace(c, type="PERSON")
+
+
+def _person_word(gaz: Gazetteer, word: str) -> bool:
+    return (word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
+            and fold(word) not in gaz.designators and (fold(word),) not in gaz.roles)
+
+
+def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
+    """An organisation's name cut short joins the full one ("Partai Buruh" -> "Partai Buruh Nasional")."""
+    orgs = [i for i, it in enumerate(items) if it.cand.type == "ORG" and len(_words(it.text)) > 1]
+    for i in orgs:
+        wi = _words(items[i].text)
+        if items[i].cand.entry is not None:
+            continue
+        longer = {union.find(j) for j in orgs
+                  if len(_words(items[j].text)) > len(wi) and _words(items[j].text)[:len(wi)] == wi}
+        if len(longer) == 1:
+            union.union(longer.pop(), i)
 
 
 def _kind_key(kind: str) -> str:
@@ -229,7 +263,12 @@ def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union
         if it.cand.entry is not None or len(words) != 1 or it.kind == "alias":
             continue
         word = words[0]
-        holders = {union.find(j) for j in full if word in _words(items[j].text)}
+        if it.cand.type == "PERSON":
+            holders = {union.find(j) for j in full if word in _words(items[j].text)}
+        elif it.text.isupper():
+            continue
+        else:  # the model called it a place or an organisation: only a surname overrides that
+            holders = {union.find(j) for j in full if _words(items[j].text)[-1] == word}
         if not holders and len(word) >= 5:
             holders = {union.find(j) for j in full
                        if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in _words(items[j].text))}
@@ -302,9 +341,9 @@ def _first_token(tokens: list[Token], offset: int) -> int:
     return lo
 
 
-def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], cand: Candidate
+def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], cand: Candidate, after: bool = True
                 ) -> tuple[int, int] | None:
-    """Token range [a, b) of the role phrase before (or in apposition after) a person mention."""
+    """Token range [a, b) of the role phrase before (or, with ``after``, in apposition after) a mention."""
     owner = {}
     for c in cands:
         if c.type != "PERSON":
@@ -319,6 +358,8 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
     while k >= 0 and end - k <= _MAX_ROLE_TOKENS:
         t = tokens[k]
         found = role_before(gaz, tokens, k + 1)
+        if found is not None and found[1].kind == "relation" and k + 1 == i:
+            break  # "kuasa hukum X": X's lawyer, not X's role
         if found is not None and found[1].kind != "honorific":
             best = found[0]
             k = found[0] - 1
@@ -330,7 +371,7 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
     if best is not None:
         return best, _trim_end(gaz, tokens, best, end)
     j = _first_token(tokens, cand.end)
-    if j < len(tokens) and tokens[j].text == ",":
+    if after and j < len(tokens) and tokens[j].text == ",":
         found = role_at(gaz, tokens, j + 1)
         if found is not None and found[1].kind not in ("honorific",):
             k = found[0]
@@ -345,8 +386,16 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
 
 
 def _trim_end(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> int:
-    while b > a + 1 and (gaz.connects(tokens[b - 1].fold) or tokens[b - 1].text in ",."):
-        b -= 1
+    """Drop connectors, punctuation and a closing rank ("... Angkatan Darat Jenderal") from a role's end."""
+    while b > a + 1:
+        if gaz.connects(tokens[b - 1].fold) or tokens[b - 1].text in ",.":
+            b -= 1
+            continue
+        found = role_before(gaz, tokens, b)
+        if found is not None and found[0] > a and found[1].kind in ("rank", "honorific"):
+            b = found[0]
+            continue
+        break
     return b
 
 

@@ -45,7 +45,7 @@ def annotate_entities(article: Article, resources: Resources) -> tuple[Entity, .
     tokens = tokenize(text)
     hits = find_forms(gaz, text, tokens)
     cands = merge(gaz, text, tokens, hits, tag(nlp, text))
-    cands = sorted(cands + person_rules(gaz, text, tokens, cands), key=lambda c: c.start)
+    cands = sorted(cands + person_rules(gaz, text, tokens, cands, strict=nlp is not None), key=lambda c: c.start)
     cands = sorted(cands + name_word_uses(text, tokens, cands), key=lambda c: c.start)
     cands = [c for c in (trim(text, c) for c in cands) if c is not None]
     return build_entities(gaz, text, tokens, cands, article.language)

@@ -73,6 +73,7 @@ class Gazetteer:
     states: dict[str, str] = field(default_factory=dict)  # metonym id -> state id
     roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
     designators: dict[str, str] = field(default_factory=dict)  # folded word -> kind
+    stop_words: frozenset[str] = frozenset()  # function words (spaCy's lists): never a one-word name
     fuzzy_forms: tuple[str, ...] = ()
     fuzzy_entries: tuple[Entry, ...] = ()
     max_len: int = 1
@@ -153,7 +154,21 @@ def build_gazetteer(langs: tuple[str, ...] = LANGS) -> Gazetteer:
             for rec in load_lexicon(lang, "gazetteer_designators").records():
                 gaz.designators.setdefault(fold(rec["form"]), rec["kind"])
     gaz.role_max_len = max((len(k) for k in gaz.roles), default=1)
+    gaz.stop_words = _stop_words(langs)
     return gaz
+
+
+def _stop_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """spaCy's stop-word lists (package data) for ``langs``."""
+    import importlib
+
+    words: set[str] = set()
+    for lang in langs:
+        try:
+            words.update(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+        except ImportError:
+            continue
+    return frozenset(fold(w) for w in words)
 
 
 def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -202,7 +217,7 @@ def _blocked(gaz: Gazetteer, tokens: list[Token], i: int, entry: Entry) -> bool:
 def fuzzy_entry(gaz: Gazetteer, surface: str) -> Entry | None:
     """The gazetteer entry a misspelt name stands for ("Ukarina" -> Ukraina), if one is close enough."""
     key = " ".join(_key(surface))
-    if len(key) < 4:
+    if len(key) < 4 or " " in key:  # a typo in one word; longer names differ by more than typos
         return None
     found = process.extractOne(key, gaz.fuzzy_forms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return gaz.fuzzy_entries[found[2]] if found else None

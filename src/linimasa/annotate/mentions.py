@@ -16,6 +16,7 @@ model breaks "Bank Indonesia"):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_at
@@ -68,16 +69,54 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
         j -= 1  # a sentence stop, not an initial
     while i < j:
         found = role_at(gaz, tokens, i)
-        if found is None or found[0] >= j or found[1].kind == "descriptor":
+        if found is None or found[0] >= j:
             break
         i = found[0]
         while i < j and tokens[i].text in ".,":
             i += 1
-    while i < j and not _capitalised(tokens[i].text):
-        i += 1  # leading lower-case words are not part of a name
+    while j - 1 > i:
+        found = role_at(gaz, tokens, j - 1)
+        if found is None or found[0] != j or found[1].kind not in ("rank", "honorific"):
+            break
+        j -= 1  # "... Jemaah Kolonel": the rank belongs to the next name
+    while i < j and not _capitalised(tokens[i].text) and gaz.designators.get(tokens[i].fold) != "place":
+        i += 1  # leading lower-case words are not part of a name ("kota Medan" keeps its "kota")
     if i >= j or not _has_upper(text[tokens[i].start:tokens[j - 1].end]):
         return None
+    if j - i == 1 and _common_word(gaz, text, tokens, i):
+        return None
     return Tagged(tokens[i].start, tokens[j - 1].end, span.type)
+
+
+def _common_word(gaz: Gazetteer, text: str, tokens: list[Token], i: int) -> bool:
+    """A one-word span that is a function word, or a sentence's first word also written in lower case
+    elsewhere in the text ("Penyidik" at a sentence start when "penyidik" occurs too)."""
+    word = tokens[i]
+    if word.fold in gaz.stop_words:
+        return True
+    if not _sentence_start(text, tokens, i):
+        return False
+    lower = word.text.lower()
+    return lower != word.text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+
+
+def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return prev.text in ".!?\"\u201c\u201d:" or "\n" in text[prev.end:tokens[i].start]
+
+
+def shouting_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in Title Case or capitals (headlines, banners): names there are unreliable."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_]{3,}", line)]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagged: tuple[Tagged, ...]
@@ -85,15 +124,27 @@ def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagge
     """Model spans and gazetteer hits -> non-overlapping candidates (see the module docstring)."""
     free_hits = {(h.start, h.end): h for h in hits}
     out: list[Candidate] = []
+    loud = shouting_lines(text)
     for raw in tagged:
         span = clean_model_span(gaz, text, tokens, raw)
-        if span is None:
+        if span is None or (loud and _only_in_headlines(text, span, loud)):
             continue
         for piece in _split_hyphens(gaz, text, span, free_hits):
             out.extend(_merge_one(gaz, text, tokens, piece, free_hits))
     out.extend(from_hit(h) for h in free_hits.values())
     out = _non_overlapping(out)
     return _non_overlapping(out + _hyphen_partners(gaz, text, tokens, out))
+
+
+def _only_in_headlines(text: str, span: Tagged, loud: list[tuple[int, int]]) -> bool:
+    """The span is in a headline-like line and its words occur nowhere else in the text."""
+    if not any(a <= span.start and span.end <= b for a, b in loud):
+        return False
+    surface = text[span.start:span.end]
+    for m in re.finditer(re.escape(surface), text):
+        if not any(a <= m.start() and m.end() <= b for a, b in loud):
+            return False
+    return True
 
 
 def _hyphen_partners(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -150,14 +201,15 @@ def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hit
     kinds = {gaz.designators.get(w) for w in rest}
     if all(gaz.connects(w) for w in rest):
         return []  # the hits themselves stand
-    if len(inside) == 1 and kinds == {"government"}:
-        return []
     if len(inside) == 1 and kinds <= {"place"}:
         hit = inside[0]
         del hits[(hit.start, hit.end)]
         return [Candidate(span.start, span.end, hit.entry.type, hit.entry, hit.entry.kind, "gazetteer")]
-    if _sentence_initial_word(gaz, text, tokens, span, inside):
-        return []  # "Pasukan Rusia ..." at a sentence start: the capital is the sentence's, not a name's
+    if len(inside) == 1 and kinds <= {"group", "government"}:
+        return []  # "Pasukan Rusia", "Pemerintah Korut": the state itself stands
+    tail = _name_after_hits(gaz, text, tokens, span, inside)
+    if tail is not None:  # "Rusia Sergei Lavrov": the model joined a state and the name after it
+        return [Candidate(tail.start, tail.end, span.type)]
     if span.type == "PERSON":
         pieces = _outside(span, inside)
         return [Candidate(p.start, p.end, "PERSON") for p in pieces if _has_upper(text[p.start:p.end])]
@@ -166,26 +218,25 @@ def _merge_one(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hit
     return [Candidate(span.start, span.end, span.type)]
 
 
+def _name_after_hits(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, inside: list[Hit]
+                     ) -> Tagged | None:
+    """The two or more capitalised name words after the hits at the start of a span, if that is all it holds."""
+    if min(h.start for h in inside) != span.start:
+        return None
+    last = max(h.end for h in inside)
+    i, j = _token_range(tokens, last, span.end)
+    words = tokens[i:j]
+    if len(words) < 2 or not all(w.text.isalpha() and w.text[0].isupper() and not w.text.isupper()
+                                 and w.fold not in gaz.designators for w in words):
+        return None
+    return Tagged(words[0].start, words[-1].end, span.type)
+
+
 def _glued_to_hit(text: str, span: Tagged, hits: dict) -> bool:
     """The span is joined by a hyphen to a gazetteer hit ("Kout" in "Kout-Rusia")."""
     after = span.end < len(text) and text[span.end] == "-" and any(s == span.end + 1 for s, _ in hits)
     before = span.start > 0 and text[span.start - 1] == "-" and any(e == span.start - 1 for _, e in hits)
     return after or before
-
-
-def _sentence_initial_word(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, inside: list[Hit]
-                           ) -> bool:
-    """One capitalised word before a hit, at a sentence start, that is not an organisation's head word."""
-    i, j = _token_range(tokens, span.start, span.end)
-    first_hit = min(h.start for h in inside)
-    before = [t for t in tokens[i:j] if t.end <= first_hit]
-    if len(before) != 1 or any(h.end < span.end for h in inside if h.start == first_hit) and \
-            tokens[j - 1].end > max(h.end for h in inside):
-        return False
-    if gaz.designators.get(before[0].fold) == "org_head":
-        return False
-    k = i - 1
-    return k < 0 or tokens[k].text in ".!?\"\u201c\u201d:" or "\n" in text[tokens[k].end:tokens[i].start]
 
 
 def _close_enough(surface: str, entry: Entry) -> bool:
@@ -233,12 +284,16 @@ def trim(text: str, cand: Candidate) -> Candidate | None:
     return replace(cand, start=start, end=end)
 
 
-def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate], strict: bool = False
+                 ) -> list[Candidate]:
     """Persons the model missed: a capitalised name after a title ("Dubes Kim", "Menlu Sugiono").
 
     Places, organisations and capitalised words between the title and the name are read as part of the title;
     the name is the last capitalised run of the title chain ("Presiden Rusia Vladimir Putin",
     "Kepala Staf Angkatan Darat Filipina Ramon Castillo", "Menteri Luar Negeri Jepang, Takeshi Ando").
+    ``strict`` (used when the NER model has run and missed the name): only a short title, rank or honorific
+    directly before the name counts ("Dubes Kim", "Kolonel Budi"), since after a full office word the
+    capitalised words are more often a portfolio ("Menteri Kehutanan") than a name the model missed.
     """
     owner: dict[int, Candidate] = {}
     for c in cands:
@@ -249,10 +304,21 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
     i, n = 0, len(tokens)
     while i < n:
         role = role_at(gaz, tokens, i) if i not in owner and _capitalised(tokens[i].text) else None
-        if role is None or role[1].kind == "descriptor":
-            i += 1
+        if role is None or role[1].kind in ("descriptor", "relation") or (strict and not _short_title(role[1])):
+            i = role[0] if role is not None else i + 1
             continue
         j, run, commas = role[0], None, 0
+        if strict:
+            k = _name_end(tokens, j, owner)
+            if k > j and role_at(gaz, tokens, j) is None and k - j <= 3 and tokens[j].fold not in gaz.designators:
+                cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
+                found.append(cand)
+                for m in range(j, k):
+                    owner[m] = cand
+                i = k
+            else:
+                i += 1
+            continue
         while j < n:
             if j in owner:
                 if owner[j].type == "PERSON":
@@ -289,6 +355,11 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         else:
             i += 1
     return found
+
+
+def _short_title(role) -> bool:
+    """A title that only ever precedes a person: an abbreviation ("Dubes"), a rank or an honorific."""
+    return role.kind in ("rank", "honorific") or (role.kind == "office" and role.expansion is not None)
 
 
 def name_word_uses(text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:

@@ -12,9 +12,10 @@ import dataclasses
 import re
 
 from ..model import Article, Quote, Span
-from .attribution import Cues, Frame, cues_for, find_frames
+from .attribution import Cues, Frame, cues_for
+from .indirect_quotes import find_frames
 from .direct_quotes import QuoteRegion, find_quote_regions, mask_quotes, word_count
-from .sentences import sentence_at, split_sentences
+from .sentences import split_sentences
 from .speakers import Speaker, SpeakerResolver
 
 try:  # the dates component's clause date, when that module is there
@@ -147,8 +148,10 @@ def _orphan_quote(article: Article, masked: str, region: QuoteRegion, frames: tu
     """A quote-marked passage with no cue of its own: inside reported speech, or continuing the last speaker."""
     text = article.text
     words = text[region.start:region.end].split()
-    if len(words) < _MIN_ORPHAN_WORDS:
-        return None  # a scare quote ("rumor"), not an utterance
+    opens_sentence = re.search(r"(^|[.!?\"\u201d]\s*)$", text[max(0, region.open - 3):region.open]) is not None
+    sentence_like = opens_sentence and text[region.end - 1] in ".!?" and len(words) >= 2
+    if len(words) < _MIN_ORPHAN_WORDS and not sentence_like:
+        return None  # a scare quote ("rumor"), not an utterance ('"Nobody was hurt."' is one)
     if sum(w[0].isupper() for w in words) >= 0.7 * len(words):
         return None  # a title ("Sejarah Indonesia Dinamika Kebangsaan"), not an utterance
     speaker: Speaker | None = None
@@ -214,7 +217,7 @@ def _via(masked: str, text: str, start: int, end: int, cues: Cues) -> str | None
     if not m or m.start() > end:
         return None
     name = text[m.start(1):m.end(1)].rstrip(".")
-    capitals = [w for w in name.split() if w.isupper() and len(w) > 1]
+    capitals = [w.strip(".") for w in name.split() if w.isupper() and len(w.strip(".")) > 1]
     return capitals[-1] if capitals else name
 
 

@@ -125,7 +125,10 @@ class SpeakerResolver:
         description = self._description(text)
         if persons:
             heads = [n for n in persons if _before_from(self.text, n.end, end)]  # "Darwis dari Green of Borneo"
-            n = heads[0] if heads else persons[0] if prefer == "first" else persons[-1]
+            # a name after a lower-case word is a possessor ("kuasa hukum Nadiem, Hotman Paris" -> Hotman Paris);
+            # of the others the last is the speaker's own name ("Kombes Pol. Djoko Wienartono")
+            named = [n for n in persons if not _after_lowercase(self.text, start, n.start)]
+            n = heads[0] if heads else named[-1] if named else persons[0] if prefer == "first" else persons[-1]
             return self._speaker(n)
         if description is not None:
             if groups:
@@ -140,6 +143,11 @@ class SpeakerResolver:
             return _at(short, start, end)
         if groups:
             actor = self._acting(groups[0])
+            phrase = _clean_phrase(text, self.cues)
+            if len(groups) == 1 and 1 < len(phrase.split()) <= 4 and re.fullmatch(r"[\w'’ -]+", phrase) \
+                    and phrase.lower() != self.text[groups[0].start:groups[0].end].lower():
+                # "Intelijen militer Ukraina", "The health ministry": the whole short phrase speaks for the actor
+                return Speaker(self.display(phrase), actor.entity_id, actor.type, start, end)
             run = self._name_run(groups[0], start, end)
             if run is not None:
                 # "Polda Bali", "Pemerintah Pyongyang": the whole name speaks, for the actor it holds
@@ -294,6 +302,12 @@ def _glue_words(cues: Cues) -> tuple[str, ...]:
     """Cue words long enough to be recognised when glued to the name before them, longest first."""
     forms = set(cues.verbs) | cues.roles.get("speaker_end", frozenset())
     return tuple(sorted((f for f in forms if " " not in f and len(f) >= 5), key=len, reverse=True))
+
+
+def _after_lowercase(text: str, start: int, pos: int) -> bool:
+    """The word right before ``pos`` (inside the phrase from ``start``) is a lower-case word."""
+    m = re.search(r"([\w'’-]+)([^\w]*)$", text[start:pos])
+    return bool(m) and m.group(1)[0].islower() and "," not in m.group(2)
 
 
 def _before_from(text: str, pos: int, end: int) -> bool:

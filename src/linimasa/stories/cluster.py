@@ -47,6 +47,7 @@ class ClusterSettings:
     """The knobs of the similarity and the merge rule (kept in the state so later batches use the same)."""
 
     threshold: float = 0.15  # merge while the best pair of clusters is at least this similar
+    linkage: str = "average"  # average: mean pairwise cosine; centroid: cosine of the clusters' centroids
     embedding_weight: float = 0.2
     embedding_floor: float = 0.5  # embedding cosines below this add nothing
     day_penalty: float = 0.005  # per day between the closest published dates
@@ -56,7 +57,7 @@ class ClusterSettings:
     background: str = "id"  # language of the background document-frequency table ("-": none)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StoryProfile:
     """What the state remembers of one story: enough to compare new articles with it."""
 
@@ -64,7 +65,7 @@ class StoryProfile:
     title: str
     article_ids: tuple[str, ...]
     terms: Mapping[str, float]  # sum over articles of unit tf-idf vectors (the largest max_terms kept)
-    embedding: tuple[float, ...]  # sum over articles of unit embeddings
+    embedding: np.ndarray  # sum over articles of unit embeddings (EMBEDDING_DIM floats; never modified)
     days: Mapping[int, int]  # date ordinal -> articles published that day
 
     @property
@@ -106,7 +107,7 @@ class ClusterState:
             "stories": [{
                 "id": s.id, "title": s.title, "article_ids": list(s.article_ids),
                 "terms": {t: round(w, 6) for t, w in s.terms.items()},
-                "embedding": [round(x, 6) for x in s.embedding],
+                "embedding": np.round(s.embedding, 6).tolist(),
                 "days": {str(d): n for d, n in s.days.items()},
             } for s in self.stories],
         }
@@ -128,8 +129,8 @@ class ClusterState:
             stories = []
             for i, s in enumerate(doc.get("stories") or ()):
                 where = f"stories[{i}]"
-                embedding = tuple(float(x) for x in s["embedding"])
-                if len(embedding) != EMBEDDING_DIM:
+                embedding = np.array(s["embedding"], dtype=np.float64)
+                if embedding.shape != (EMBEDDING_DIM,):
                     raise ValueError(f"embedding has {len(embedding)} values, expected {EMBEDDING_DIM}")
                 stories.append(StoryProfile(
                     id=str(s["id"]), title=str(s["title"]), article_ids=tuple(str(a) for a in s["article_ids"]),
@@ -182,7 +183,7 @@ def assign_stories(articles: Sequence[Article], state: ClusterState | None = Non
         items = [(features[i], vectors[i]) for i in members]
         if story is None:
             sid = story_id(items[0][0].article_id)
-            profile = _grow(StoryProfile(sid, _central_title(items), (), {}, (0.0,) * EMBEDDING_DIM, {}),
+            profile = _grow(StoryProfile(sid, _central_title(items), (), {}, np.zeros(EMBEDDING_DIM), {}),
                             items, state.settings.max_terms)
         else:
             profile = _grow(by_id[story.id], items, state.settings.max_terms)
@@ -243,17 +244,21 @@ def _day_gap(a: Sequence[int], b: Sequence[int]) -> float:
 def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
                  vectors: Sequence[Mapping[str, float]], stories: Sequence[StoryProfile]
                  ) -> list[tuple[list[int], StoryProfile | None]]:
-    """Constrained average-linkage clustering; returns (new-article indexes, existing story or None)."""
+    """Constrained agglomerative clustering; returns (new-article indexes, existing story or None).
+
+    ``terms`` and ``emb`` hold dot products of the clusters' *sums* of unit vectors, so a merge just adds two
+    rows, and both mean pairwise cosine (average linkage) and centroid cosine follow from them exactly.
+    """
     n, k = len(features), len(stories)
+    m = n + k
     size = np.array([1.0] * n + [float(s.size) for s in stories])
+    rows = _sparse_rows(list(vectors) + [s.terms for s in stories])
+    terms = (rows @ rows.T).toarray()
+    embeddings = np.vstack([np.stack([f.embedding for f in features]).astype(np.float64)] +
+                           ([np.stack([s.embedding for s in stories])] if k else []))
+    emb = embeddings @ embeddings.T
     days: list[list[int]] = [[f.day] if f.day is not None else [] for f in features] + [
         sorted(s.days) for s in stories]
-    embeddings = np.vstack([np.stack([f.embedding for f in features])] +
-                           ([np.array([s.embedding for s in stories], dtype=np.float32)] if k else []))
-    m = n + k
-    rows = _sparse_rows(list(vectors) + [s.terms for s in stories])
-    terms = (rows @ rows.T).toarray() / np.outer(size, size)
-    emb = embeddings @ embeddings.T / np.outer(size, size)
     gap = np.zeros((m, m))
     for i in range(n):
         for j in range(i + 1, m):
@@ -262,11 +267,18 @@ def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
     alive = np.ones(m, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)] + [[] for _ in range(k)]
 
-    def combine(t: np.ndarray, e: np.ndarray, g: np.ndarray) -> np.ndarray:
-        return (t + settings.embedding_weight * np.maximum(0.0, e - settings.embedding_floor)
-                - settings.day_penalty * np.minimum(g, settings.day_cap))
+    def cosine(dots: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
+        diagonal = np.sqrt(np.maximum(np.diag(dots), 1e-12))
+        if settings.linkage == "centroid":
+            return dots[rows] / np.outer(diagonal[rows], diagonal).reshape(dots[rows].shape)
+        return dots[rows] / np.outer(size[rows], size).reshape(dots[rows].shape)
 
-    score = combine(terms, emb, gap)
+    def combine(rows: np.ndarray | slice) -> np.ndarray:
+        return (cosine(terms, rows)
+                + settings.embedding_weight * np.maximum(0.0, cosine(emb, rows) - settings.embedding_floor)
+                - settings.day_penalty * np.minimum(gap[rows], settings.day_cap))
+
+    score = combine(slice(None))
     score[np.outer(locked, locked)] = _EXCLUDED
     np.fill_diagonal(score, _EXCLUDED)
     while True:
@@ -276,20 +288,21 @@ def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
             break
         if locked[b] and not locked[a]:
             a, b = b, a  # keep the existing story's slot
-        wa, wb = size[a], size[b]
-        for matrix in (terms, emb):
-            row = (wa * matrix[a] + wb * matrix[b]) / (wa + wb)
-            matrix[a, :] = row
-            matrix[:, a] = row
+        for dots in (terms, emb):
+            self_dot = dots[a, a] + dots[b, b] + 2 * dots[a, b]
+            row = dots[a] + dots[b]
+            dots[a, :] = row
+            dots[:, a] = row
+            dots[a, a] = self_dot
         row = np.minimum(gap[a], gap[b])
         gap[a, :] = row
         gap[:, a] = row
-        size[a] = wa + wb
+        size[a] += size[b]
         locked[a] = locked[a] or locked[b]
         alive[b] = False
         members[a].extend(members[b])
         members[b] = []
-        row = combine(terms[a], emb[a], gap[a])
+        row = combine(np.array([a]))[0]
         row[~alive] = _EXCLUDED
         if locked[a]:
             row[locked] = _EXCLUDED
@@ -327,4 +340,4 @@ def _grow(profile: StoryProfile, items: Sequence[tuple[ArticleFeatures, Mapping[
     kept = dict(sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:max_terms])
     return StoryProfile(id=profile.id, title=profile.title,
                         article_ids=profile.article_ids + tuple(f.article_id for f, _ in items),
-                        terms=kept, embedding=tuple(float(x) for x in embedding), days=dict(days))
+                        terms=kept, embedding=embedding, days=dict(days))

@@ -71,19 +71,28 @@ def terms(text: str) -> list[str]:
 
 
 def entity_keys(article: Article) -> Counter[str]:
-    """Entity keys of an article: ``@id`` per canonical entity (weighted by mentions), else ``#name`` runs.
+    """Entity keys of an article: ``@id`` per canonical entity (weighted by mentions), else ``#name`` keys.
+
+    Without entities, each pair of adjacent capitalised words inside a sentence stands in for a name
+    ("Gunung Rinjani", "Juliana Marins"); lines in title case (headlines) are skipped.
 
     >>> from linimasa.model import Article
-    >>> sorted(entity_keys(Article(id="a", text="Kata Juliana Marins di Gunung Rinjani.")))
-    ['#gunung rinjani', '#kata juliana marins']
+    >>> sorted(entity_keys(Article(id="a", text="Tim SAR menemukan Juliana Marins di Gunung Rinjani.")))
+    ['#gunung rinjani', '#juliana marins']
     """
     keys: Counter[str] = Counter()
     if article.entities:
         for entity in article.entities:
             keys[f"@{entity.id}"] += max(1, len(entity.mentions))
         return keys
-    for match in _NAME.finditer(_GLUED.sub(" ", article.text)):
-        keys["#" + " ".join(match.group().lower().split())] += 1
+    for line in _GLUED.sub(" ", article.text).splitlines():
+        words = line.split()
+        if len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            continue  # a headline: every word is capitalised, so capitals say nothing
+        for match in _NAME.finditer(line):
+            run = match.group().split()
+            for first, second in zip(run, run[1:]):
+                keys[f"#{first.lower()} {second.lower()}"] += 1
     return keys
 
 
