@@ -70,7 +70,43 @@ def build(lang: str) -> list[tuple[str, str, str, str]]:
     return sorted(rows.values())
 
 
+def build_given_names(min_count: int = 2) -> list[tuple[str, str]]:
+    """Given names: first words of multi-word PER spans in ``../shared/data/ner/`` never starting a LOC/ORG span.
+
+    Rows (form, count), lower case. A word that is mostly tagged O elsewhere is left out.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_ner import DATA, iob_spans, read_conll
+
+    person: dict[str, int] = {}
+    other: set[str] = set()
+    outside: dict[str, int] = {}
+    for path in sorted(DATA.glob("*/*.txt")):
+        for words, tags in read_conll(path):
+            for start, end, label in iob_spans(tags):
+                if end - start < 2:
+                    continue
+                first = words[start].lower()
+                if label == "PER":
+                    person[first] = person.get(first, 0) + 1
+                else:
+                    other.add(first)
+            for word, tag in zip(words, tags):
+                if tag == "O":
+                    outside[word.lower()] = outside.get(word.lower(), 0) + 1
+    rows = [(w, str(c)) for w, c in person.items() if c >= min_count and w not in other and w.isalpha()
+            and len(w) > 2 and outside.get(w, 0) <= c // 4]
+    return sorted(rows)
+
+
 def main() -> int:
+    names = build_given_names()
+    if names:
+        path = LANG / "id" / "gazetteer_given_names.tsv"
+        lines = ["# Given names, derived by scripts/build_gazetteer.py from ../shared/data/ner (PER span first words).",
+                 "form\tcount"] + ["\t".join(r) for r in names]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(names)} names)")
     for lang in ("id", "en"):
         rows = build(lang)
         path = LANG / lang / "gazetteer_countries.tsv"

@@ -18,6 +18,10 @@ from .errors import (ConfigError, IngestError, LexiconError, LinimasaError, Pars
 from .model import (Article, Author, Contradiction, Count, CountPoint, CountSeries, Entity, Failure, Mention,
                     Number, Quote, Stance, StanceHistory, StancePoint, Story, TimelineEvent, Timex, Warning)
 
+# The subpackage ``linimasa.annotate`` is imported here, before the function of the same name is defined, so that
+# importing the subpackage later never rebinds ``linimasa.annotate`` away from the function below.
+from . import annotate as _annotate_package  # noqa: E402,F401
+
 
 def annotate(text: str, *, published: str | date | datetime | None = None, source: str | None = None,
              language: str | None = None, title: str | None = None, outlet: str | None = None) -> Article:

@@ -91,9 +91,9 @@ def _summary_table(summary) -> Table:
 
 def _failure_table(failures) -> Table:
     table = Table(title="failures", show_header=True, header_style="bold red")
-    table.add_column("input")
-    table.add_column("stage")
-    table.add_column("reason")
+    table.add_column("input", overflow="fold")
+    table.add_column("stage", overflow="fold")
+    table.add_column("reason", overflow="fold")
     for f in failures:
         table.add_row(escape(f.source), escape(f.stage), escape(f.error))
     return table

@@ -201,6 +201,7 @@ class Article:
         }
         for name in ("entities", "quotes", "counts", "timexes", "numbers", "stances", "warnings"):
             out[name] = [_plain(x) for x in getattr(self, name)]
+        out["raw_id"] = self.raw_id
         out["pipeline_version"] = self.pipeline_version
         return out
 
@@ -229,6 +230,7 @@ class Article:
                 numbers=tuple(Number(**{**n, "value": Decimal(str(n["value"]))}) for n in doc.get("numbers") or ()),
                 stances=tuple(Stance(**s) for s in doc.get("stances") or ()),
                 warnings=tuple(Warning(**w) for w in doc.get("warnings") or ()),
+                raw_id=doc.get("raw_id"),
                 pipeline_version=doc.get("pipeline_version"),
             )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:

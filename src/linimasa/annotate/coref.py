@@ -177,12 +177,12 @@ def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[C
         union.union(a, b)
         items[b].kind = "alias"
     by_id: dict[str, int] = {}
-    by_norm: dict[tuple[str, str], int] = {}
+    by_norm: dict[str, int] = {}
     for i, it in enumerate(items):
         if it.cand.entry is not None:
             union.union(by_id.setdefault(it.cand.entry.id, i), i)
-        elif it.cand.type != "PERSON" or len(_words(it.text)) > 1:
-            union.union(by_norm.setdefault((_kind_key(it.cand.type), slug(it.text)), i), i)
+        elif it.kind != "alias" and slug(it.text):
+            union.union(by_norm.setdefault(slug(it.text), i), i)  # the same name, however the model typed it
     _retype_titled_names(gaz, tokens, items, cands)
     _link_org_prefixes(items, union)
     _link_persons(gaz, tokens, items, union)
@@ -205,15 +205,22 @@ def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[C
 
 def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item], cands: list[Candidate]
                          ) -> None:
-    """A name-like ORG or LOC right after a title is a person the model mistyped ("Duta Besar X, Anna Berg")."""
+    """A name-like ORG or LOC is a person the model mistyped when it starts with a known given name or follows a
+    title ("Duta Besar Rusia, Anna Berg"); a one-word one only in apposition after a title ("aktivis, Budi,")."""
     for it in items:
         c = it.cand
         if c.entry is not None or c.type not in ("ORG", "LOC") or c.source == "acronym":
             continue
         words = it.text.split()
-        if len(words) < 2 or len(words) > 4 or not all(_person_word(gaz, w) for w in words):
+        if len(words) > 4 or not all(_person_word(gaz, w) for w in words):
             continue
-        if role_phrase(gaz, tokens, cands, c, after=False) is not None:
+        if len(words) == 1:
+            i = _first_token(tokens, c.start)
+            j = _first_token(tokens, c.end)
+            apposed = (0 < i and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text == ",")
+            if apposed and role_phrase(gaz, tokens, cands, c, after=False) is not None:
+                it.cand = replace(c, type="PERSON")
+        elif fold(words[0]) in gaz.given_names or role_phrase(gaz, tokens, cands, c, after=False) is not None:
             it.cand = replace(c, type="PERSON")
 
 
@@ -233,10 +240,6 @@ def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
                   if len(_words(items[j].text)) > len(wi) and _words(items[j].text)[:len(wi)] == wi}
         if len(longer) == 1:
             union.union(longer.pop(), i)
-
-
-def _kind_key(kind: str) -> str:
-    return "PLACE" if kind in ("GPE", "LOC") else kind
 
 
 def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union: _Union) -> None:
@@ -410,7 +413,8 @@ def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang:
         ident, etype = entry.id, entry.type
         name = _entry_name(gaz, entry, items, lang)
     else:
-        etype = "PERSON" if kinds["PERSON"] else kinds.most_common(1)[0][0]
+        top = max(kinds.values())
+        etype = "PERSON" if kinds["PERSON"] == top else kinds.most_common(1)[0][0]
         names = [it.text for it in items if it.kind in ("name", "short") or etype == "PERSON"]
         names = [n for n in names if len(_words(n)) > 1] or names or [it.text for it in items]
         if etype == "PERSON":

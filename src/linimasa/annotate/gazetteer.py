@@ -74,9 +74,11 @@ class Gazetteer:
     roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
     designators: dict[str, str] = field(default_factory=dict)  # folded word -> kind
     stop_words: frozenset[str] = frozenset()  # function words (spaCy's lists): never a one-word name
+    given_names: frozenset[str] = frozenset()  # folded first names (gazetteer_given_names)
     fuzzy_forms: tuple[str, ...] = ()
     fuzzy_entries: tuple[Entry, ...] = ()
     max_len: int = 1
+    first_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest form starting with it
     role_max_len: int = 1
 
     def connects(self, word: str) -> bool:
@@ -142,6 +144,8 @@ def build_gazetteer(langs: tuple[str, ...] = LANGS) -> Gazetteer:
                     gaz.states[entry.id] = state
     gaz.forms = {k: tuple(v) for k, v in forms.items()}
     gaz.max_len = max((len(k) for k in gaz.forms), default=1)
+    for k in gaz.forms:
+        gaz.first_len[k[0]] = max(gaz.first_len.get(k[0], 0), len(k))
     fuzzy = [(k, v[0][1]) for k, v in gaz.forms.items() if len(" ".join(k)) >= 4 and not _is_caps(v[0][0])]
     gaz.fuzzy_forms = tuple(" ".join(k) for k, _ in fuzzy)
     gaz.fuzzy_entries = tuple(e for _, e in fuzzy)
@@ -155,6 +159,8 @@ def build_gazetteer(langs: tuple[str, ...] = LANGS) -> Gazetteer:
                 gaz.designators.setdefault(fold(rec["form"]), rec["kind"])
     gaz.role_max_len = max((len(k) for k in gaz.roles), default=1)
     gaz.stop_words = _stop_words(langs)
+    gaz.given_names = frozenset(fold(w) for lang in langs if "gazetteer_given_names" in available(lang)
+                                for w in load_lexicon(lang, "gazetteer_given_names").column("form"))
     return gaz
 
 
@@ -193,8 +199,9 @@ def find_forms(gaz: Gazetteer, text: str, tokens: list[Token]) -> list[Hit]:
     i, n = 0, len(tokens)
     while i < n:
         matched = 0
-        if tokens[i].text[0].isalnum():
-            for length in range(min(gaz.max_len, n - i), 0, -1):
+        longest = gaz.first_len.get(tokens[i].fold, 0)
+        if longest:
+            for length in range(min(longest, n - i), 0, -1):
                 bucket = gaz.forms.get(tuple(t.fold for t in tokens[i:i + length]))
                 if not bucket or not _joined(text, tokens, i, i + length):
                     continue

@@ -47,11 +47,17 @@ def _has_upper(text: str) -> bool:
 
 def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Indices [i, j) of the tokens inside ``start..end``."""
-    i = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
-    j = i
+    lo, hi = 0, len(tokens)
+    while lo < hi:  # first token starting at or after ``start``
+        mid = (lo + hi) // 2
+        if tokens[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    j = lo
     while j < len(tokens) and tokens[j].end <= end:
         j += 1
-    return i, j
+    return lo, j
 
 
 def from_hit(hit: Hit) -> Candidate:
@@ -113,7 +119,8 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[^\W\d_]{3,}", line)]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        ended = line.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        if 4 <= len(words) <= 30 and not ended and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -309,8 +316,11 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
             continue
         j, run, commas = role[0], None, 0
         if strict:
+            while j in owner and owner[j].entry is not None:  # "Kapuspenkum Kejagung Harli Siregar"
+                j = _token_range(tokens, owner[j].start, owner[j].end)[1]
             k = _name_end(tokens, j, owner)
-            if k > j and role_at(gaz, tokens, j) is None and k - j <= 3 and tokens[j].fold not in gaz.designators:
+            if (k > j and role_at(gaz, tokens, j) is None and k - j <= 3 and tokens[j].fold not in gaz.designators
+                    and (k == len(tokens) or not _capitalised(tokens[k].text))):
                 cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
                 found.append(cand)
                 for m in range(j, k):

@@ -87,7 +87,8 @@ def entity_keys(article: Article) -> Counter[str]:
         return keys
     for line in _GLUED.sub(" ", article.text).splitlines():
         words = line.split()
-        if len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        if (len(words) > 3 and not line.rstrip().endswith((".", "!", "?", '"', "\u201d"))
+                and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)):
             continue  # a headline: every word is capitalised, so capitals say nothing
         for match in _NAME.finditer(line):
             run = match.group().split()
