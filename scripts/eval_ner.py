@@ -3,6 +3,7 @@
 Two measurements:
 
 - ``model``: the spaCy artifact alone, on the gold tokens;
+- ``model-text``: the artifact alone on running text rebuilt from the tokens (its own tokenizer);
 - ``component``: the whole ``entities`` component (model + gazetteers + rules + in-article consistency) on
   running text rebuilt from the tokens, with PERSON -> PER, GPE -> LOC, and character spans compared.
 
@@ -44,14 +45,23 @@ def summarise(tp: Counter, gold: Counter, pred: Counter) -> dict:
     return out
 
 
+def load_set(split: str) -> list:
+    """Gold sentences: a NERGrit split ("test", "valid") or "idner-dev" (the held-out news slice)."""
+    if split == "idner-dev":
+        from train_ner import load_splits
+
+        return load_splits()[1]
+    return read_conll(DATA / "indonlu-nergrit" / f"{split}.txt")
+
+
 def evaluate_model(model: Path = ARTIFACT, split: str = "test") -> dict:
-    """The spaCy model alone on NERGrit ``split`` (gold tokenisation)."""
+    """The spaCy model alone on ``split`` (gold tokenisation)."""
     from spacy.tokens import Doc
 
     from linimasa.annotate.ner import load_model
 
     nlp = load_model(model)
-    sentences = read_conll(DATA / "indonlu-nergrit" / f"{split}.txt")
+    sentences = load_set(split)
     tp, gold_c, pred_c = Counter(), Counter(), Counter()
     docs = (Doc(nlp.vocab, words=words) for words, _ in sentences)
     for (words, tags), doc in zip(sentences, nlp.pipe(docs, batch_size=64)):
@@ -61,15 +71,29 @@ def evaluate_model(model: Path = ARTIFACT, split: str = "test") -> dict:
     return summarise(tp, gold_c, pred_c)
 
 
+def evaluate_model_on_text(model: Path = ARTIFACT, split: str = "test") -> dict:
+    """The spaCy model alone on running text rebuilt from ``split`` (its own tokenizer), by character spans."""
+    from linimasa.annotate.ner import load_model, tag
+
+    nlp = load_model(model)
+    tp, gold_c, pred_c = Counter(), Counter(), Counter()
+    for words, tags in load_set(split):
+        text, spans = detokenize(words)
+        gold = {(spans[s][0], spans[e - 1][1], label) for s, e, label in iob_spans(tags)}
+        pred = {(t.start, t.end, COMPONENT_TYPES[t.type]) for t in tag(nlp, text)}
+        prf(gold, pred, tp, gold_c, pred_c)
+    return summarise(tp, gold_c, pred_c)
+
+
 def evaluate_component(split: str = "test", show: int = 0) -> dict:
-    """The ``entities`` component on running text rebuilt from NERGrit ``split``."""
+    """The ``entities`` component on running text rebuilt from ``split``."""
     from linimasa.annotate.entities import annotate_entities
     from linimasa.annotate.registry import Resources
     from linimasa.model import Article
 
     resources = Resources()
     annotate_entities(Article(id="warm-up", text="Budi tiba di Jakarta."), resources)  # load outside the timing
-    sentences = read_conll(DATA / "indonlu-nergrit" / f"{split}.txt")
+    sentences = load_set(split)
     tp, gold_c, pred_c = Counter(), Counter(), Counter()
     words_total = 0
     elapsed = 0.0
@@ -101,12 +125,13 @@ def evaluate_component(split: str = "test", show: int = 0) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=ARTIFACT)
-    parser.add_argument("--split", default="test")
+    parser.add_argument("--split", default="test", help="NERGrit test/valid, or idner-dev (held-out news)")
     parser.add_argument("--component", action="store_true", help="also score the whole entities component")
     parser.add_argument("--show", type=int, default=0, help="print this many component errors")
     args = parser.parse_args(argv)
     results = {"model": evaluate_model(args.model, args.split)}
     if args.component:
+        results["model-text"] = evaluate_model_on_text(args.model, args.split)
         results["component"] = evaluate_component(args.split, args.show)
     for name, s in results.items():
         extra = f"  ({s['words_per_second']:.0f} words/s)" if "words_per_second" in s else ""

@@ -5,7 +5,7 @@ state) to ``src/linimasa/models/ner-id/`` and a ``TRAINED_ON.md`` beside it with
 scores from ``scripts/eval_ner.py``. Takes about 10 minutes of CPU; never run it from the tests.
 
     .venv/bin/python scripts/train_ner.py                 # full run
-    .venv/bin/python scripts/train_ner.py --max-steps 2000  # quick run
+    .venv/bin/python scripts/train_ner.py --max-steps 2000  # quick run (default 5000)
 
 Label mapping: PLACE/PLC -> LOC, ORGANISATION/IND -> ORG, PERSON/PPL -> PER, EVT/FNB -> O. The cased sets
 (NERGrit train+valid, idner-news-2k train minus a held-out slice) are given twice; NERP (all lower case) once.
@@ -152,7 +152,7 @@ def write_config(path: Path, max_steps: int, patience: int, width: int = 96, row
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-steps", type=int, default=6000)
+    parser.add_argument("--max-steps", type=int, default=5000)
     parser.add_argument("--patience", type=int, default=2000)
     parser.add_argument("--output", type=Path, default=ARTIFACT)
     parser.add_argument("--width", type=int, default=96, help="tok2vec width")
@@ -194,12 +194,13 @@ def write_trained_on(folder: Path, counts: dict[str, int], args, minutes: float,
         "",
         "A spaCy 3.8 pipeline (blank `id`, CNN tok2vec + transition-based `ner`), labels PER, ORG, LOC.",
         "",
-        f"- trained: {dt.date.today().isoformat()}, {minutes:.1f} min of CPU, "
+        f"- trained: {dt.date.today().isoformat()}, {minutes:.1f} min wall-clock, "
         f"`.venv/bin/python scripts/train_ner.py --max-steps {args.max_steps} --patience {args.patience} "
         f"--width {args.width} --rows {args.rows} --cased-copies {args.cased_copies}`",
         "- data (`../shared/data/ner/`, sentences): "
         + "; ".join(f"{k} {v}" for k, v in counts.items()),
-        "- NERGrit and idner-news-2k (cased) given twice, NERP (lower case) once; labels PLACE/PLC -> LOC,",
+        f"- NERGrit and idner-news-2k (cased) given {args.cased_copies} times, NERP (lower case) once; "
+        "labels PLACE/PLC -> LOC,",
         "  ORGANISATION/IND -> ORG, PERSON/PPL -> PER, EVT/FNB -> O. Model selection on the idner dev slice",
         f"  (seed {SEED}, {DEV_SIZE} sentences). Licences: idner-news-2k MIT, IndoNLU Apache-2.0.",
         f"- size: {size:.1f} MB",

@@ -273,3 +273,25 @@ def test_every_lexicon_loads(lang):
         assert required in names
     for name in names:
         assert len(load_lexicon(lang, name)) > 0
+
+
+# ------------------------------------------------------------------ English text (capitalised runs, no model)
+
+def test_english_names_roles_and_short_forms(full):
+    text = ("Canadian Ambassador to the United Nations Helen Marsh told the Security Council that Pyongyang "
+            "broke the sanctions. \"We have the images,\" Marsh said on Tuesday. The Bank of Korea declined to "
+            "comment.")
+    article = annotate(text, full, "en")
+    marsh = by_id(article, "per:helen-marsh")
+    assert [m.kind for m in marsh.mentions] == ["name", "short"]
+    assert marsh.role == "Canadian Ambassador to the United Nations"
+    assert {"gpe:CA", "org:un", "org:unsc", "gpe:pyongyang", "org:bank-of-korea"} <= ids(article)
+    assert not {i for i in ids(article) if "tuesday" in i}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("South Korean intelligence said the troops had arrived.", "gpe:KR"),
+    ("Russian officials denied it.", "gpe:RU"),
+])
+def test_english_demonyms_stand_for_states(full, text, expected):
+    assert expected in ids(annotate(text, full, "en"))

@@ -12,26 +12,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
-from .gazetteer import Gazetteer, Token, fold, role_at, role_before
+from .gazetteer import Gazetteer, Token, fold, role_at, role_before, slug
 from .mentions import Candidate
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-&.]{1,11}")
 _PAREN = re.compile(r"[ \t]?\(\s*([^()\n]{1,80}?)\s*\)")
 _MAX_ROLE_TOKENS = 12
 NAME_FUZZY_CUTOFF = 85.0
-
-
-def slug(text: str) -> str:
-    """Id-safe form of a name: "Kim Jong-un" -> "kim-jong-un"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _words(text: str) -> list[str]:
@@ -90,9 +83,11 @@ def acronym_links(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Ca
         elif outer is not None and inner is not None and _alias_pair(text[outer.start:outer.end], inner, outer,
                                                                      text):
             pairs.append((inner, outer))
-        elif outer is None and _ACRONYM.fullmatch(inner_text):
+        elif (outer is None or outer.type in ("GPE", "LOC")) and _ACRONYM.fullmatch(inner_text):
             name = _name_before(gaz, text, tokens, m.start(), inner_text, cands)
             if name is not None:
+                for key in [k for k in by_span if name.start <= k[0] and k[1] <= name.end]:
+                    del by_span[key]  # places inside the name are part of it now
                 inner = inner or Candidate(inner_start, inner_end, "ORG", None, "alias", "acronym")
                 pairs.append((name, inner))
     new = {(c.start, c.end): c for pair in pairs for c in pair}
@@ -140,27 +135,31 @@ def _alias_pair(short: str, long: Candidate, short_cand: Candidate | None, text:
 
 def _name_before(gaz: Gazetteer, text: str, tokens: list[Token], paren: int, acronym: str, cands: list[Candidate]
                  ) -> Candidate | None:
-    """A capitalised name right before "(" whose word initials spell the acronym."""
-    words = []
-    for t in reversed([t for t in tokens if t.end <= paren]):
-        if any(c.start <= t.start < c.end for c in cands) or len(words) > 8:
+    """A capitalised name right before "(" whose word initials spell the acronym ("Forest Watch Indonesia (FWI)").
+
+    Place names inside it are taken in; a person or organisation already found ends it.
+    """
+    words: list[Token] = []
+    for t in reversed(tokens[:_first_token(tokens, paren)]):
+        inside = [c for c in cands if c.start <= t.start < c.end]
+        if (inside and (inside[0].type in ("PERSON", "ORG"))) or len(words) > 8:
             break
         if t.text[0].isupper() or (gaz.connects(t.fold) and words):
             words.append(t)
         else:
             break
-    while words and not words[-1].text[0].isupper():
-        words.pop()
-    if not words:
-        return None
     words.reverse()
-    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     letters = [c for c in acronym if c.isupper()]
+    while words and (not words[0].text[0].isupper() or words[0].text[0] != letters[0]):
+        words.pop(0)  # start at the word the acronym starts with
+    if not words or len(letters) < 2:
+        return None
+    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     pos = 0
     for ch in initials:
         if pos < len(letters) and ch == letters[pos]:
             pos += 1
-    if pos < len(letters) or len(letters) < 2:
+    if pos < len(letters):
         return None
     return Candidate(words[0].start, words[-1].end, "ORG", None, "name", "acronym")
 
@@ -226,7 +225,8 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
 
 def _person_word(gaz: Gazetteer, word: str) -> bool:
     return (word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
-            and fold(word) not in gaz.designators and (fold(word),) not in gaz.roles)
+            and fold(word) not in gaz.designators and (fold(word),) not in gaz.roles
+            and (fold(word),) not in gaz.forms)
 
 
 def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
@@ -372,6 +372,8 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
             continue
         break
     if best is not None:
+        while best - 1 in owner:  # "Russian President", "U.S. Ambassador": the state before the title
+            best = _first_token(tokens, owner[best - 1].start)
         return best, _trim_end(gaz, tokens, best, end)
     j = _first_token(tokens, cand.end)
     if after and j < len(tokens) and tokens[j].text == ",":
@@ -425,9 +427,11 @@ def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang:
         if not slug(name):
             return None
         ident = f"{prefix}:{slug(name)}"
+    name = " ".join(name.split())  # scraped text can break a name over lines
     mentions = tuple(Mention(it.cand.start, it.cand.end, it.text, ident, _mention_kind(it, etype))
                      for it in items)
-    aliases = tuple(dict.fromkeys(it.text for it in items if it.text != name))
+    aliases = tuple(dict.fromkeys(" ".join(it.text.split()) for it in items))
+    aliases = tuple(a for a in aliases if a != name)
     role = None
     if etype == "PERSON":
         phrases = []
@@ -464,4 +468,4 @@ def _merge_entities(a: Entity, b: Entity) -> Entity:
     return replace(a, aliases=aliases, mentions=mentions, role=a.role or b.role)
 
 
-__all__ = ["acronym_links", "build_entities", "role_phrase", "slug"]
+__all__ = ["acronym_links", "build_entities", "role_phrase"]

@@ -1,9 +1,10 @@
 """Component ``entities``: persons, organisations, states and places, each a canonical entity with a global id.
 
-Mentions come from our own NER model (:mod:`.ner`) merged with gazetteers and rules (:mod:`.gazetteer`,
-:mod:`.mentions`); :mod:`.coref` groups them into one :class:`~linimasa.model.Entity` per real referent with
-its aliases, role and every mention. Ids are global: ``gpe:KP`` for "Korea Utara", "Korut", "DPRK" and "North
-Korea" in any article; ``per:kim-jong-un`` for "Kim Jong-un" and "Kim Jong Un"; ``org:un`` for "PBB" and "UN".
+Mentions come from our own Indonesian NER model (:mod:`.ner`; in English text, from runs of capitalised words)
+merged with gazetteers and rules (:mod:`.gazetteer`, :mod:`.mentions`); :mod:`.coref` groups them into one
+:class:`~linimasa.model.Entity` per real referent with its aliases, role and every mention. Ids are global:
+``gpe:KP`` for "Korea Utara", "Korut", "DPRK" and "North Korea" in any article; ``per:kim-jong-un`` for
+"Kim Jong-un" and "Kim Jong Un"; ``org:un`` for "PBB" and "UN".
 
 The quotes and claimants annotators use the lookup functions here:
 
@@ -20,9 +21,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Entity, Mention
-from .coref import build_entities, slug
-from .gazetteer import Gazetteer, build_gazetteer, find_forms, fold, fuzzy_entry, role_at, tokenize
-from .mentions import merge, name_word_uses, person_rules, trim
+from .coref import build_entities
+from .gazetteer import Gazetteer, build_gazetteer, find_forms, fold, fuzzy_entry, role_at, slug, tokenize
+from .mentions import capitalised_runs, merge, name_word_uses, person_rules, trim
 from .ner import load_model, tag
 from .registry import Resources
 
@@ -44,8 +45,11 @@ def annotate_entities(article: Article, resources: Resources) -> tuple[Entity, .
     nlp = resources.get(MODEL_RESOURCE, load_model)
     tokens = tokenize(text)
     hits = find_forms(gaz, text, tokens)
-    cands = merge(gaz, text, tokens, hits, tag(nlp, text))
-    cands = sorted(cands + person_rules(gaz, text, tokens, cands, strict=nlp is not None), key=lambda c: c.start)
+    english = (article.language or "id").startswith("en")
+    tagged = capitalised_runs(gaz, text, tokens) if english else tag(nlp, text)
+    cands = merge(gaz, text, tokens, hits, tagged)
+    strict = nlp is not None and not english
+    cands = sorted(cands + person_rules(gaz, text, tokens, cands, strict=strict), key=lambda c: c.start)
     cands = sorted(cands + name_word_uses(text, tokens, cands), key=lambda c: c.start)
     cands = [c for c in (trim(text, c) for c in cands) if c is not None]
     return build_entities(gaz, text, tokens, cands, article.language)

@@ -15,6 +15,7 @@ in the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -26,7 +27,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 #: lexicons in order of precedence (an earlier file's reading of a form wins), with the mention kind they give
 _SOURCES = (("abbreviations_entities", "alias"), ("metonyms", "metonym"), ("gazetteer_orgs", "name"),
-            ("gazetteer_places", "name"), ("gazetteer_countries", "name"))
+            ("gazetteer_places", "name"), ("gazetteer_countries", "name"), ("gazetteer_demonyms", "alias"))
 FUZZY_CUTOFF = 85.0
 
 
@@ -75,6 +76,7 @@ class Gazetteer:
     designators: dict[str, str] = field(default_factory=dict)  # folded word -> kind
     stop_words: frozenset[str] = frozenset()  # function words (spaCy's lists): never a one-word name
     given_names: frozenset[str] = frozenset()  # folded first names (gazetteer_given_names)
+    calendar: frozenset[str] = frozenset()  # folded month and weekday names (babel): never a one-word name
     fuzzy_forms: tuple[str, ...] = ()
     fuzzy_entries: tuple[Entry, ...] = ()
     max_len: int = 1
@@ -101,6 +103,12 @@ class Gazetteer:
 def fold(text: str) -> str:
     """Case- and quote-insensitive form of a word."""
     return text.translate(_FOLD).casefold()
+
+
+def slug(text: str) -> str:
+    """Id-safe form of a name: "Kim Jong-un" -> "kim-jong-un"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -159,9 +167,24 @@ def build_gazetteer(langs: tuple[str, ...] = LANGS) -> Gazetteer:
                 gaz.designators.setdefault(fold(rec["form"]), rec["kind"])
     gaz.role_max_len = max((len(k) for k in gaz.roles), default=1)
     gaz.stop_words = _stop_words(langs)
+    gaz.calendar = _calendar_words(langs)
     gaz.given_names = frozenset(fold(w) for lang in langs if "gazetteer_given_names" in available(lang)
                                 for w in load_lexicon(lang, "gazetteer_given_names").column("form"))
     return gaz
+
+
+def _calendar_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """Month and weekday names, wide and abbreviated, from babel's CLDR data."""
+    from babel import Locale
+
+    words: set[str] = set()
+    for lang in langs:
+        locale = Locale(lang)
+        for table in (locale.months, locale.days):
+            for width in ("wide", "abbreviated"):
+                for name in table["format"][width].values():
+                    words.add(fold(name.rstrip(".")))
+    return frozenset(words)
 
 
 def _stop_words(langs: tuple[str, ...]) -> frozenset[str]:
@@ -213,7 +236,26 @@ def find_forms(gaz: Gazetteer, text: str, tokens: list[Token]) -> list[Hit]:
                 matched = length
                 break
         i += matched or 1
-    return hits
+    return _foreign_institutions(gaz, text, hits)
+
+
+def _foreign_institutions(gaz: Gazetteer, text: str, hits: list[Hit]) -> list[Hit]:
+    """A national institution followed by another country is that country's ("Kementerian Pertahanan Jepang").
+
+    The gazetteer's ministries and agencies are Indonesia's; "Kemlu RI" stays Indonesia's.
+    """
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entry.type == "ORG" and hit.entry.type == "GPE" and hit.entry.kind != "metonym"
+                and text[prev.end:hit.start] == " " and fold(text[prev.start:prev.end].split()[0]) in gaz.designators
+                and gaz.designators[fold(text[prev.start:prev.end].split()[0])] == "org_head"):
+            surface = " ".join(text[prev.start:hit.end].split())
+            entry = prev.entry if hit.entry.id == "gpe:ID" else Entry(f"org:{slug(surface)}", "ORG", surface, "name")
+            out[-1] = Hit(prev.start, hit.end, entry)
+            continue
+        out.append(hit)
+    return out
 
 
 def _blocked(gaz: Gazetteer, tokens: list[Token], i: int, entry: Entry) -> bool:
@@ -249,4 +291,4 @@ def role_at(gaz: Gazetteer, tokens: list[Token], i: int) -> tuple[int, Role] | N
 
 
 __all__ = ["Entry", "Gazetteer", "Hit", "Role", "Token", "build_gazetteer", "find_forms", "fold", "fuzzy_entry",
-           "role_at", "role_before", "tokenize", "LANGS"]
+           "role_at", "role_before", "slug", "tokenize", "LANGS"]

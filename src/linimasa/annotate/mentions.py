@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_at
+from .gazetteer import Entry, Gazetteer, Hit, Token, find_forms, fuzzy_entry, role_at
 from .ner import Tagged
 
 _MAX_NAME_TOKENS = 5
@@ -80,18 +80,38 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
         i = found[0]
         while i < j and tokens[i].text in ".,":
             i += 1
-    while j - 1 > i:
+    while j - 1 > i and span.type != "PERSON":
         found = role_at(gaz, tokens, j - 1)
         if found is None or found[0] != j or found[1].kind not in ("rank", "honorific"):
             break
         j -= 1  # "... Jemaah Kolonel": the rank belongs to the next name
     while i < j and not _capitalised(tokens[i].text) and gaz.designators.get(tokens[i].fold) != "place":
         i += 1  # leading lower-case words are not part of a name ("kota Medan" keeps its "kota")
+    while j > i + 1 and tokens[j - 1].text.isalpha() and tokens[j - 1].text.islower():
+        j -= 1  # nor trailing ones ("Prancis barat")
     if i >= j or not _has_upper(text[tokens[i].start:tokens[j - 1].end]):
         return None
-    if j - i == 1 and _common_word(gaz, text, tokens, i):
+    if j - i == 1 and (_common_word(gaz, text, tokens, i) or tokens[i].fold in gaz.designators
+                       or tokens[i].fold in gaz.calendar):
         return None
+    if span.type == "PERSON":
+        i = _given_name_before(gaz, text, tokens, i)
     return Tagged(tokens[i].start, tokens[j - 1].end, span.type)
+
+
+def _given_name_before(gaz: Gazetteer, text: str, tokens: list[Token], i: int) -> int:
+    """Take in one capitalised word the model left off a person's name ("Juni" of "Juni Prasetyo Nugroho")."""
+    if i == 0 or _sentence_start(text, tokens, i - 1):
+        return i
+    prev = tokens[i - 1]
+    if (text[prev.end:tokens[i].start] != " " or not prev.text.isalpha() or not prev.text[0].isupper()
+            or prev.text.isupper() or prev.fold in gaz.designators or prev.fold in gaz.stop_words
+            or (prev.fold,) in gaz.roles or (prev.fold,) in gaz.forms or role_at(gaz, tokens, i - 1) is not None):
+        return i
+    before = tokens[i - 2] if i >= 2 else None
+    if before is not None and (before.text[0].isdigit() or before.text[0].isupper()):
+        return i  # "5 Juni Budi": a date; "Menteri Juni Budi": not sure
+    return i - 1
 
 
 def _common_word(gaz: Gazetteer, text: str, tokens: list[Token], i: int) -> bool:
@@ -111,6 +131,58 @@ def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
         return True
     prev = tokens[i - 1]
     return prev.text in ".!?\"\u201c\u201d:" or "\n" in text[prev.end:tokens[i].start]
+
+
+def capitalised_runs(gaz: Gazetteer, text: str, tokens: list[Token]) -> tuple[Tagged, ...]:
+    """Name spans for English text, where capitals mark names (the NER model is Indonesian).
+
+    A run of capitalised words ("Linda Greenfield", "Bank of Korea") is cut at titles and gazetteer names;
+    a piece holding an organisation word ("Agency", "Council") is an ORG, one of two to four other words a
+    PERSON; one-word pieces, function words and month or weekday names are left to the gazetteer and rules.
+    """
+    hit_tokens = set()
+    for hit in find_forms(gaz, text, tokens):
+        a, b = _token_range(tokens, hit.start, hit.end)
+        hit_tokens.update(range(a, b))
+    out: list[Tagged] = []
+    piece: list[int] = []
+
+    def flush() -> None:
+        while piece and (gaz.links(tokens[piece[-1]].fold) or tokens[piece[-1]].text == "-"):
+            piece.pop()
+        while piece and (tokens[piece[0]].fold in gaz.stop_words or tokens[piece[0]].fold in gaz.calendar):
+            piece.pop(0)
+        words = [tokens[k] for k in piece if tokens[k].text[0].isalpha()]
+        if words and not any(w.fold in gaz.calendar for w in words):
+            if any(gaz.designators.get(w.fold) == "org_head" for w in words):
+                out.append(Tagged(words[0].start, words[-1].end, "ORG"))
+            elif 2 <= len(words) <= 4:
+                out.append(Tagged(words[0].start, words[-1].end, "PERSON"))
+        piece.clear()
+
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        glued = piece and t.start == tokens[piece[-1]].end
+        if k in hit_tokens or role_at(gaz, tokens, k) is not None and t.text[0].isupper():
+            flush()
+            found = role_at(gaz, tokens, k)
+            k = found[0] if found is not None and k not in hit_tokens else k + 1
+            continue
+        if t.text[0].isupper() and t.text.isalpha():
+            piece.append(k)
+        elif piece and (gaz.links(t.fold) or (t.text == "-" and glued)) and k + 1 < len(tokens) \
+                and tokens[k + 1].text[0].isupper():
+            piece.append(k)
+        elif piece and glued and t.text.isalpha() and tokens[piece[-1]].text == "-":
+            piece.append(k)  # "Jong-un"
+        else:
+            flush()
+        if "\n" in text[t.end:tokens[k + 1].start if k + 1 < len(tokens) else t.end]:
+            flush()
+        k += 1
+    flush()
+    return tuple(out)
 
 
 def shouting_lines(text: str) -> list[tuple[int, int]]:
@@ -300,7 +372,8 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
     "Kepala Staf Angkatan Darat Filipina Ramon Castillo", "Menteri Luar Negeri Jepang, Takeshi Ando").
     ``strict`` (used when the NER model has run and missed the name): only a short title, rank or honorific
     directly before the name counts ("Dubes Kim", "Kolonel Budi"), since after a full office word the
-    capitalised words are more often a portfolio ("Menteri Kehutanan") than a name the model missed.
+    capitalised words are more often a portfolio ("Menteri Kehutanan") than a name the model missed; a one-word
+    name must be a known given name or a word of a person the model found ("Menko Polhukam" is no person).
     """
     owner: dict[int, Candidate] = {}
     for c in cands:
@@ -308,6 +381,7 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         for k in range(a, b):
             owner[k] = c
     found: list[Candidate] = []
+    known_words = {w for c in cands if c.type == "PERSON" for w in text[c.start:c.end].split()}
     i, n = 0, len(tokens)
     while i < n:
         role = role_at(gaz, tokens, i) if i not in owner and _capitalised(tokens[i].text) else None
@@ -320,7 +394,8 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
                 j = _token_range(tokens, owner[j].start, owner[j].end)[1]
             k = _name_end(tokens, j, owner)
             if (k > j and role_at(gaz, tokens, j) is None and k - j <= 3 and tokens[j].fold not in gaz.designators
-                    and (k == len(tokens) or not _capitalised(tokens[k].text))):
+                    and (k == len(tokens) or not _capitalised(tokens[k].text))
+                    and (k - j > 1 or tokens[j].fold in gaz.given_names or tokens[j].text in known_words)):
                 cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
                 found.append(cand)
                 for m in range(j, k):
@@ -421,5 +496,5 @@ def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate]) -> int:
     return k
 
 
-__all__ = ["Candidate", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
+__all__ = ["Candidate", "capitalised_runs", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
            "trim"]

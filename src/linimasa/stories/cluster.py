@@ -14,8 +14,10 @@ The similarity of two clusters is
 where ``terms`` is the mean pairwise cosine of tf-idf vectors (title, body and entity keys, see
 :mod:`linimasa.stories.embed`), ``embedding`` the mean pairwise cosine of multilingual sentence embeddings
 (it carries across languages, where words do not) and ``gap_days`` the smallest distance in days between
-their published dates (0 when either side is undated). Mean pairwise cosines are exact from per-story sums
-of unit vectors, which is all the state keeps: no per-article vectors are stored.
+their published dates (0 when either side is undated). Between clusters that share no language (an English
+and an Indonesian report), words hardly overlap, so the embedding term uses ``cross_language_weight`` and
+``cross_language_floor`` instead. Mean pairwise cosines are exact from per-story sums of unit vectors, which
+is all the state keeps: no per-article vectors are stored.
 
 >>> from linimasa.model import Article
 >>> mapping, state = assign_stories([Article(id="a1", text="Banjir melanda Kota Bekasi.")])
@@ -50,8 +52,10 @@ class ClusterSettings:
     linkage: str = "average"  # average: mean pairwise cosine; centroid: cosine of the clusters' centroids
     embedding_weight: float = 0.2
     embedding_floor: float = 0.5  # embedding cosines below this add nothing
+    cross_language_weight: float = 0.5  # between clusters with no language in common, words barely overlap:
+    cross_language_floor: float = 0.35  # the multilingual embedding carries more of the decision
     day_penalty: float = 0.005  # per day between the closest published dates
-    day_cap: int = 30  # days beyond this cost no more
+    day_cap: int = 7  # days beyond this cost no more: a developing situation can run for months
     lead_chars: int = 300  # body characters embedded after the title (the encoder's cost grows fast)
     max_terms: int = 400  # terms kept in each story's profile
     background: str = "id"  # language of the background document-frequency table ("-": none)
@@ -67,6 +71,7 @@ class StoryProfile:
     terms: Mapping[str, float]  # sum over articles of unit tf-idf vectors (the largest max_terms kept)
     embedding: np.ndarray  # sum over articles of unit embeddings (EMBEDDING_DIM floats; never modified)
     days: Mapping[int, int]  # date ordinal -> articles published that day
+    languages: tuple[str, ...] = ()  # languages of its articles, where known
 
     @property
     def size(self) -> int:
@@ -109,6 +114,7 @@ class ClusterState:
                 "terms": {t: round(w, 6) for t, w in s.terms.items()},
                 "embedding": np.round(s.embedding, 6).tolist(),
                 "days": {str(d): n for d, n in s.days.items()},
+                "languages": list(s.languages),
             } for s in self.stories],
         }
 
@@ -135,7 +141,8 @@ class ClusterState:
                 stories.append(StoryProfile(
                     id=str(s["id"]), title=str(s["title"]), article_ids=tuple(str(a) for a in s["article_ids"]),
                     terms={str(t): float(w) for t, w in s["terms"].items()}, embedding=embedding,
-                    days={int(d): int(n) for d, n in s["days"].items()}))
+                    days={int(d): int(n) for d, n in s["days"].items()},
+                    languages=tuple(str(x) for x in s.get("languages") or ())))
             return cls(settings=settings, documents=int(doc.get("documents") or 0), frequencies=frequencies,
                        stories=tuple(stories))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -146,7 +153,7 @@ def story_id(founding_article_id: str) -> str:
     """The stable id of a story: ``s-`` and a hash of the id of the article that founded it.
 
     >>> story_id("idnews-1")
-    's-3c4b8b2bb7d5'
+    's-0ad2f116d985'
     """
     return "s-" + hashlib.sha1(founding_article_id.encode("utf-8")).hexdigest()[:12]
 
@@ -263,6 +270,9 @@ def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
     for i in range(n):
         for j in range(i + 1, m):
             gap[i, j] = gap[j, i] = _day_gap(days[i], days[j])
+    languages: list[set[str]] = [{f.language} if f.language else set() for f in features] + [
+        set(s.languages) for s in stories]
+    apart = np.array([[bool(x and y and x.isdisjoint(y)) for y in languages] for x in languages])
     locked = np.array([False] * n + [True] * k)
     alive = np.ones(m, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)] + [[] for _ in range(k)]
@@ -274,9 +284,11 @@ def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
         return dots[rows] / np.outer(size[rows], size).reshape(dots[rows].shape)
 
     def combine(rows: np.ndarray | slice) -> np.ndarray:
-        return (cosine(terms, rows)
-                + settings.embedding_weight * np.maximum(0.0, cosine(emb, rows) - settings.embedding_floor)
-                - settings.day_penalty * np.minimum(gap[rows], settings.day_cap))
+        similar = cosine(emb, rows)
+        bonus = np.where(apart[rows],
+                         settings.cross_language_weight * np.maximum(0.0, similar - settings.cross_language_floor),
+                         settings.embedding_weight * np.maximum(0.0, similar - settings.embedding_floor))
+        return cosine(terms, rows) + bonus - settings.day_penalty * np.minimum(gap[rows], settings.day_cap)
 
     score = combine(slice(None))
     score[np.outer(locked, locked)] = _EXCLUDED
@@ -297,6 +309,10 @@ def _agglomerate(settings: ClusterSettings, features: Sequence[ArticleFeatures],
         row = np.minimum(gap[a], gap[b])
         gap[a, :] = row
         gap[:, a] = row
+        languages[a] |= languages[b]
+        row = np.array([bool(languages[a] and y and languages[a].isdisjoint(y)) for y in languages])
+        apart[a, :] = row
+        apart[:, a] = row
         size[a] += size[b]
         locked[a] = locked[a] or locked[b]
         alive[b] = False
@@ -340,4 +356,6 @@ def _grow(profile: StoryProfile, items: Sequence[tuple[ArticleFeatures, Mapping[
     kept = dict(sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:max_terms])
     return StoryProfile(id=profile.id, title=profile.title,
                         article_ids=profile.article_ids + tuple(f.article_id for f, _ in items),
-                        terms=kept, embedding=embedding, days=dict(days))
+                        terms=kept, embedding=embedding, days=dict(days),
+                        languages=tuple(sorted(set(profile.languages).union(
+                            f.language for f, _ in items if f.language))))

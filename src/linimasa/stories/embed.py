@@ -49,6 +49,7 @@ class ArticleFeatures:
     embedding: np.ndarray  # unit length, EMBEDDING_DIM floats
     day: int | None  # ``date.toordinal()`` of the published date
     title: str
+    language: str | None = None  # ISO 639-1 code from ingest, when known
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +64,7 @@ def terms(text: str) -> list[str]:
     """Content words of ``text``: lower-cased, 3+ letters, no stop words, glued words split.
 
     >>> terms("Polisi memeriksa 14 saksi kasusLongsor")
-    ['polisi', 'memeriksa', 'saksi', 'kasus', 'longsor']
+    ['polisi', 'memeriksa', 'saksi', 'longsor']
     """
     stop = _stop_words()
     words = _WORD.findall(_GLUED.sub(" ", text))
@@ -137,7 +138,8 @@ def featurize(articles: Sequence[Article], lead_chars: int = 300) -> list[Articl
         day = article.published_date
         out.append(ArticleFeatures(article_id=article.id, counts=term_counts(article), embedding=vector,
                                    day=day.toordinal() if day is not None else None,
-                                   title=(article.title or article.text[:80]).strip()))
+                                   title=(article.title or article.text[:80]).strip(),
+                                   language=article.language))
     return out
 
 
