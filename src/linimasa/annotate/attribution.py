@@ -80,7 +80,7 @@ def cues_for(lang: str) -> Cues:
 class Frame:
     """One attribution: a cue, the speaker phrase it points to and the content it governs."""
 
-    kind: str  # active | inverted | passive | preposition | statement
+    kind: str  # active | inverted | passive | preposition | statement | participle | act | colon
     cue: str  # as written: "kata", "mengatakan", "menurut"
     cue_start: int
     cue_end: int
@@ -236,6 +236,9 @@ def inverted_frame(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset
             first = text[s:e].split()[0].lower()
             if region is None and any(cues.role(first, r) for r in ("not_speaker", "clause", "adverb", "object")):
                 return None  # ", klaim yang juga dibantah": a noun, not a cue
+            if region is None and "active" in cues.frames_of(hit.form) \
+                    and not _closes_clause(text, s, e, sent.end, cues, stops):
+                return None  # "X, Y, said lawmakers had not been briefed": the cue is active, a clause follows
     kind = "statement" if "statement" in cues.frames_of(hit.form) else "inverted"
     if region is not None:
         return Frame(kind, text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
@@ -253,6 +256,19 @@ def inverted_frame(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset
         return None
     return Frame(kind, text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
                  s, e, pronoun, cs, ce)
+
+
+def _closes_clause(text: str, start: int, end: int, limit: int, cues: Cues, stops: frozenset[int]) -> bool:
+    """The phrase ``start:end`` after a cue that may be active or inverted is a speaker that ends its clause
+    (``..., said John Smith.``, ``..., said the ministry in a statement``), not the subject of a reported clause
+    (``..., said the agency had received ...``)."""
+    if any(cues.role(w, "auxiliary") for w in _WORD.findall(text[start:end])):
+        return False
+    rest = text[end:limit].lstrip(" \t")
+    if not rest or rest[0] in ",.;:!?)" or end in stops or (end + len(text[end:limit]) - len(rest)) in stops:
+        return True
+    first = _WORD.match(rest)
+    return bool(first) and cues.role(first.group(), "speaker_end")
 
 
 # ------------------------------------------------------------------ phrases
@@ -334,18 +350,27 @@ def _glued_end(word: str, cues: Cues) -> int | None:
     return None
 
 
+def clause_start(text: str, sent: Span, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last dash, semicolon or quote before it in its sentence
+    (``JAKARTA (AFP) - Indonesia's ministry ...`` -> the ``I``)."""
+    left = sent.start
+    for m in re.finditer(r"[;\"\u201c\u201d_]|(?:\s|(?<=\w))[-\u2013\u2014]+\s", text[sent.start:pos]):
+        left = sent.start + m.end()
+    return left
+
+
 def subject_span(text: str, sent: Span, cue_start: int, cues: Cues,
              stops: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The speaker phrase before an active cue, or None when it is left out (``..., seraya menambahkan``)."""
-    left = sent.start
-    for m in re.finditer(r"[;\"\u201c\u201d_]|(?:\s|(?<=\w))[-\u2013\u2014]+\s", text[sent.start:cue_start]):
-        left = sent.start + m.end()
+    left = clause_start(text, sent, cue_start)
     # comma-separated pieces: the last one that is not only adverbs or a date is the subject; a bare name
     # keeps the title piece before it ("Kepala Dinas Kesehatan Sumbawa, Junaidi, menyatakan")
     parts = [(left + p.start(), left + p.end()) for p in re.finditer(r"[^,]+", text[left:cue_start])]
     parts = [(s, e) for s, e in parts if text[s:e].strip()]
     while parts and _is_filler(text, *parts[-1], cues, stops):
         parts.pop()
+    while len(parts) > 1 and _opens_relative(text, *parts[-1]):
+        parts.pop()  # "Seorang pejabat, yang enggan disebut namanya, mengatakan": the relative clause is no subject
     if not parts:
         return None
     start, end = parts[-1]
@@ -354,7 +379,7 @@ def subject_span(text: str, sent: Span, cue_start: int, cues: Cues,
     for idx in range(len(words) - 1, -1, -1):
         s, e, w = words[idx]
         if cues.role(w, "clause") and (w[0].islower() or idx == 0):
-            if w.lower() in ("yang", "which", "who") and idx > 0:
+            if w.lower() in _RELATIVE and idx > 0:
                 end = s
                 continue
             start = e
@@ -385,6 +410,15 @@ def subject_span(text: str, sent: Span, cue_start: int, cues: Cues,
                 and not _is_filler(text, ps, pe, cues, stops):
             s = trim_span(text, ps, pe, " \t")[0]
     return s, e
+
+
+_RELATIVE = ("yang", "who", "which")
+
+
+def _opens_relative(text: str, start: int, end: int) -> bool:
+    """The piece ``start:end`` is a relative clause (it opens with "yang", "who", "which")."""
+    first = _WORD.search(text, start, end)
+    return bool(first) and first.group().lower() in _RELATIVE
 
 
 def _is_filler(text: str, start: int, end: int, cues: Cues, stops: frozenset[int]) -> bool:
@@ -425,7 +459,9 @@ def content_start(text: str, pos: int, end: int, cues: Cues) -> int:
         pattern = re.compile(r"(?:(?<![\w])|(?<=[a-z]))(?:" + "|".join(map(re.escape, comps)) + r")(?![\w])",
                              re.IGNORECASE)
         m = pattern.search(text, pos, window_end)
-        if m and not any(h.start < m.start() for h in hits(text, pos, m.start(), cues)):
+        joined = m is not None and cues.role(prev_word(text, pos, m.start()) or "", "coordinator")
+        if m and not joined and not any(h.start < m.start() for h in hits(text, pos, m.start(), cues)):
+            # "said the water turned brown and that ...": a second "that" joins a second clause; content starts at once
             return _skip_space(text, m.end(), end)
     return _skip_space(text, pos, end)
 
@@ -454,6 +490,6 @@ def trim_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["Cues", "Frame", "Hit", "MAX_SPEAKER_WORDS", "content_start", "cues_for", "frame_after_quote",
+__all__ = ["Cues", "Frame", "Hit", "MAX_SPEAKER_WORDS", "clause_start", "content_start", "cues_for", "frame_after_quote",
            "frame_before_quote", "hits", "inverted_frame", "phrase_after", "prev_word", "pronoun_of", "subject_span",
            "trim_span"]

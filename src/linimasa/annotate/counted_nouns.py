@@ -14,6 +14,8 @@ from .number_tokens import NumberLexicons, Token, strip_nya
 
 _ID_VERB = re.compile(r"^(?:me[mn]?|meng|meny|ber|di|ter)[a-z]{3,}$")
 _EN_VERB = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
+#: a people named after a place, in the plural: "nine Russians", "two Israelis"
+_EN_DEMONYM = re.compile(r"^[A-Z][a-z]{2,}(?:ans|is)$")
 
 
 def is_verb_like(word: str, lex: NumberLexicons) -> bool:
@@ -112,6 +114,8 @@ def _counted_head_en(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tu
             return None
         if tok.text[0].islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss") \
                 and not is_verb_like(w, lex):
+            return n, n
+        if _EN_DEMONYM.match(tok.text) and not (n + 1 < len(tokens) and tokens[n + 1].text[:1].isupper()):
             return n, n
     return None
 

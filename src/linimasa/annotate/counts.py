@@ -159,7 +159,8 @@ def register(registry) -> None:
         def date_of(start: int, end: int) -> str | None:
             if _clause_date is None:
                 return None
-            return _clause_date(article, start, end) or _previous_sentence_date(article, sentences, start)
+            own = _clause_date(article, start, end, for_count=True)
+            return own or _previous_sentence_date(article, sentences, start)
         counts = extract_counts(article.text, article.numbers, article_language(article), date_of)
         return dataclasses.replace(article, counts=counts)
 

@@ -190,12 +190,16 @@ def _fitting_year(day: int, month: int, weekday: int, anchor_year: int, reach: i
     return None
 
 
-def clause_date(article: Article, start: int, end: int) -> str | None:
+def clause_date(article: Article, start: int, end: int, *, for_count: bool = False) -> str | None:
     """The date governing the clause holding ``[start, end)``: ``YYYY-MM-DD`` from the nearest day-level time
     expression in the same sentence; failing that a month (``YYYY-MM``) or year (``YYYY``) expression there.
 
     Expressions opening a stretch (``sejak 2019``, ``hingga 25 Juni``) or in another sentence do not count;
     returns None when nothing governs the clause (callers may fall back on the article date).
+
+    ``for_count``: the span is a figure. A tally runs up to the end of its stretch (``Hingga Senin siang,
+    sembilan korban ...``: as of Monday) when that end is not after the article's date; and an expression
+    after the figure with another figure in between belongs to that one (``340 ..., up from 196 in 2023``).
 
     >>> a = Article(id="x", text="Menurut polisi, Senin (23/6/2025), 12 orang tewas.")
     >>> clause_date(dataclasses.replace(a, timexes=extract_timexes(a.text, None)), 35, 43)
@@ -208,22 +212,33 @@ def clause_date(article: Article, start: int, end: int) -> str | None:
     if sentence is None:
         return None
     cues = time_words().cues
-    stretch = cues.get("stretch_start", ()) + cues.get("stretch_end", ())
-    best: tuple[int, int, str] | None = None
+    stretch_start, stretch_end = cues.get("stretch_start", ()), cues.get("stretch_end", ())
+    published = _as_date(article.published)
+    best: tuple[int, int, int, str] | None = None
     for t in timexes:
         if not (sentence.start <= t.start < sentence.end) or (t.start < end and start < t.end):
             continue
         rank = _precision_rank(t.value)
-        if rank is None or _preceded_by(article.text, t.start, stretch):
+        if rank is None or _preceded_by(article.text, t.start, stretch_start):
+            continue
+        if _preceded_by(article.text, t.start, stretch_end) and not (
+                for_count and published is not None and t.value[:(10, 7, 4)[rank]] <= _prefix(published, rank)):
             continue
         distance = t.start - end if t.start >= end else start - t.end
-        candidate = (rank, distance, t.value)
-        if best is None or candidate[:2] < best[:2]:
+        other = for_count and t.start >= end and any(
+            n.kind == "count" and end <= n.start and n.end <= t.start for n in article.numbers)
+        candidate = (int(other), rank, distance, t.value)
+        if best is None or candidate[:3] < best[:3]:
             best = candidate
     if best is None:
         return None
-    rank, _, value = best
+    _, rank, _, value = best
     return value[:10] if rank == 0 else value
+
+
+def _prefix(day: date, rank: int) -> str:
+    """``day`` at the precision of ``rank`` (0 day, 1 month, 2 year), to compare with a timex value."""
+    return day.isoformat()[:(10, 7, 4)[rank]]
 
 
 def _precision_rank(value: str) -> int | None:

@@ -2,8 +2,9 @@
 
 Handles straight ``"..."``, curly ``“...”``, low ``„...“``, guillemets ``«...»`` and mixed pairs (``"...”``);
 curly single quotes ``‘...’`` count when they hold a real utterance (three words or more, so an apostrophe in
-``Jum’at`` never opens a quote). A quote left open at the end of a paragraph ends there (news style for a
-quotation running over several paragraphs). Nothing here knows who is speaking: that is
+``Jum’at`` never opens a quote). A quote left open at the end of a paragraph goes on when the next paragraph
+opens with a quote mark and closes it (news style for a quotation running over several paragraphs); otherwise it
+ends there. Nothing here knows who is speaking: that is
 :mod:`linimasa.annotate.attribution`.
 """
 from __future__ import annotations
@@ -72,8 +73,12 @@ def _double_regions(text: str) -> list[QuoteRegion]:
     opened: int | None = None
     first_break: int | None = None
     lines = 0
+    reopened: int | None = None  # the mark that reopens a quotation running over paragraphs
     for m in _EVENTS.finditer(text):
         i, ch = m.start(), m.group()
+        if i == reopened:
+            reopened = None
+            continue
         if ch == "\n":
             if opened is None:
                 continue
@@ -81,6 +86,9 @@ def _double_regions(text: str) -> list[QuoteRegion]:
             lines += 1
             if first_break is None:
                 first_break = i
+            if nxt is not None and nxt.group(1) in _OPEN_ONLY + _EITHER and _goes_on(text, i, i + nxt.start(1)):
+                reopened, first_break, lines = i + nxt.start(1), None, 0
+                continue
             if (nxt is None or nxt.group(1) in _OPEN_ONLY + _EITHER or lines > _MAX_LINES):
                 region = _region(text, opened, first_break, False)
                 if region:
@@ -110,6 +118,25 @@ def _double_regions(text: str) -> list[QuoteRegion]:
         if region:
             out.append(region)
     return out
+
+
+def _goes_on(text: str, brk: int, mark: int) -> bool:
+    """A quotation left open at the paragraph break ``brk`` goes on after the opening mark at ``mark``.
+
+    News style runs a long quotation over paragraphs: each paragraph ends a sentence with no closing mark and the
+    next opens again; the last one closes. So the paragraph before must end a sentence, and the next must close
+    the quotation or hand it on the same way.
+    """
+    if text[:brk].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    line_end = text.find("\n", mark + 1)
+    line = text[mark + 1:line_end if line_end >= 0 else len(text)]
+    if _DOUBLE.search(line):
+        return True
+    if line_end < 0 or line.rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    after = re.match(r"\s*(.)", text[line_end:])
+    return after is not None and after.group(1) in _OPEN_ONLY + _EITHER
 
 
 def _region(text: str, open_at: int, close_at: int, closed: bool) -> QuoteRegion | None:

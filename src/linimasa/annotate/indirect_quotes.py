@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 
 from ..model import Span
-from .attribution import (MAX_SPEAKER_WORDS, Cues, Frame, Hit, content_start, frame_after_quote, frame_before_quote,
-                          hits, inverted_frame, phrase_after, prev_word, pronoun_of, subject_span, trim_span)
+from .attribution import (MAX_SPEAKER_WORDS, Cues, Frame, Hit, clause_start, content_start, frame_after_quote,
+                          frame_before_quote, hits, inverted_frame, phrase_after, prev_word, pronoun_of, subject_span,
+                          trim_span)
 from .direct_quotes import QuoteRegion, word_count
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -86,6 +87,13 @@ def _indirect(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int]
             return frame
     if hit.nya:
         return None
+    if "participle" in frames:
+        # "X denied the report, saying ...": no speaker written; it is the one of the clause before
+        cs = content_start(text, hit.end, sent.end, cues)
+        if word_count(text[cs:sent.end]) < 3:
+            return None
+        return Frame("participle", text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
+                     None, None, None, cs, sent.end)
     if "complement" in frames and _has_complement(text, hit.end, sent.end, cues):
         return _active(text, sent, hit, cues, stops)
     if "active" in frames:
@@ -122,9 +130,27 @@ def _active(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int]) 
     s, e = subject if subject else (None, None)
     pronoun = pronoun_of(text[s:e], cues) if subject else None
     content = content_start(text, hit.end, sent.end, cues)
+    if s is not None and _reports_nothing_after(text, content, sent.end, cues, stops):
+        left = clause_start(text, sent, s)
+        lead = text[left:s].rstrip(" \t")
+        if lead.endswith(",") and word_count(lead) >= 4:
+            # "Indonesia has opened an investigation ..., a senior official said on Tuesday."
+            return Frame("active", text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
+                         s, e, pronoun, *trim_span(text, left, left + len(lead), " \t,"))
     frame = Frame("active", text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
                   s, e, pronoun, content, sent.end)
     return frame
+
+
+def _reports_nothing_after(text: str, pos: int, end: int, cues: Cues, stops: frozenset[int]) -> bool:
+    """Only a date or a place follows a cue (``said on Tuesday.``, ``mengatakan di Jakarta, Senin.``)."""
+    rest = text[pos:end].strip(" \t.,;:!?")
+    if not rest:
+        return True
+    if word_count(rest) > 4:
+        return False
+    first = _WORD.match(rest)
+    return pos in stops or (bool(first) and cues.role(first.group(), "speaker_end"))
 
 
 def _passive(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int]) -> Frame | None:
@@ -163,7 +189,11 @@ def _preposition(text: str, sent: Span, hit: Hit, cues: Cues) -> Frame | None:
             return None
         pronoun = pronoun_of(text[s:e], cues)
     rest_start = after + 1 if after < sent.end and text[after] == "," else after
-    if word_count(text[rest_start:sent.end]) >= 3:
+    lead = text[sent.start:hit.start].rstrip(" \t")
+    joint = _WORD.match(text[rest_start:sent.end].lstrip(" \t"))
+    if lead.endswith(",") and word_count(lead) >= 4 and joint and cues.role(joint.group(), "coordinator"):
+        content = (sent.start, hit.start)  # "The navy operates four submarines, according to the IISS, and ..."
+    elif word_count(text[rest_start:sent.end]) >= 3:
         content = (rest_start, sent.end)
     else:
         content = (sent.start, hit.start)

@@ -214,6 +214,9 @@ def read_number(words: Sequence[str], table: NumberWords) -> WordNumber | None:
     if ordinal is not None and role not in ("unit", "teen", "hundred_one", "scale_one"):
         return WordNumber(ordinal, 1, ORDINAL)
     if role == "fraction":
+        scaled = _read_scaled_fraction(found[1], words[1:], table)  # type: ignore[index,arg-type]
+        if scaled is not None:
+            return WordNumber(scaled[0], scaled[1] + 1, CARDINAL)  # "setengah juta", "half a million"
         return WordNumber(found[1], 1, FRACTION)  # type: ignore[index,arg-type]
     atoms = _split_atoms(words, table)
     cardinal = _read_cardinal(atoms)
@@ -223,7 +226,25 @@ def read_number(words: Sequence[str], table: NumberWords) -> WordNumber | None:
     fraction = _read_fraction_tail(words[length:], table)
     if fraction is not None and value < 10:
         return WordNumber(value * fraction, length + 1, FRACTION)
+    # Indonesian puts the half after the whole: "dua setengah" is 2.5 ("one half" is no such thing)
+    half = table.roles.get(words[length].lower()) if length < len(words) and value < 10 and table.lang == "id" else None
+    if half is not None and half[0] == "fraction" and half[1] is not None:
+        scaled = _read_scaled_fraction(value + half[1], words[length + 1:], table)
+        if scaled is not None:  # "satu setengah juta": 1.5 million
+            return WordNumber(scaled[0], length + 1 + scaled[1], CARDINAL)
+        return WordNumber(value + half[1], length + 1, CARDINAL)  # "dua setengah tahun": 2.5
     return WordNumber(value, length, CARDINAL)
+
+
+def _read_scaled_fraction(value: Decimal, words: Sequence[str], table: NumberWords) -> tuple[Decimal, int] | None:
+    """A fraction times the scale word after it ("juta", "a million"): (value, words read) or None."""
+    k = 0
+    if k < len(words) and (table.roles.get(words[k].lower()) or ("",))[0] == "article":
+        k += 1
+    found = table.roles.get(words[k].lower()) if k < len(words) else None
+    if found is None or found[0] != "scale" or found[1] is None:
+        return None
+    return value * found[1], k + 1
 
 
 def _read_fraction_tail(words: Sequence[str], table: NumberWords) -> Decimal | None:

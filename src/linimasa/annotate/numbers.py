@@ -151,6 +151,14 @@ def _hedges(tokens: Sequence[Token], f: _Found, lex: NumberLexicons) -> None:
         if not (nxt is not None and nxt.kind == "word" and (nxt.lower in lex.boundaries or nxt.lower == "dari")):
             f.qualifier = lex.hedges_after[key]
             f.hedge_last = end
+    elif f.form != VAGUE and f.last + 1 < len(tokens) and tokens[f.last].kind == "word" \
+            and tokens[f.last].lower in lex.count_nouns:
+        # "100 orang lebih." closing its phrase ("100 orang lebih banyak" compares, it hedges nothing)
+        after = match_forward(tokens, f.last + 1, lex.hedges_after, lex.longest)
+        end = after[1] if after is not None else 0
+        if after is not None and tokens[f.last + 1].spaced and (
+                end >= len(tokens) or tokens[end].kind == "punct" or tokens[end].lower == "yang"):
+            f.qualifier = lex.hedges_after[after[0]]
 
 
 # ------------------------------------------------------------------ typing
@@ -167,7 +175,7 @@ def _cue(tok: Token | None, lex: NumberLexicons) -> str | None:
 
 
 def _classify(tokens: Sequence[Token], f: _Found, lex: NumberLexicons) -> tuple[str, str | None]:
-    i, j = f.first, f.last
+    i, j = f.first, f.last if f.hedge_last is None else f.hedge_last  # "3.000 lebih tentara", "1.500-an warga"
     first = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j] if j < len(tokens) else None
@@ -287,12 +295,16 @@ def _sentence_start(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _inherit_ranges(tokens: Sequence[Token], found: list[_Found], lex: NumberLexicons) -> None:
-    """ "10-20 orang", "dua atau tiga orang": the first number takes the kind of the second."""
+    """ "10-20 orang", "dua atau tiga orang": the first number takes the kind of the second; so does a part
+    of a count ("15 dari 20 korban", "15 out of 20 victims")."""
     for a, b in zip(found, found[1:]):
         if a.kind != "other" or b.kind in ("other", "ordinal", "reference", "year"):
             continue
-        between = tokens[a.last:b.first]
-        if len(between) == 1 and lex.cues.get(between[0].lower) == "range":
+        end = a.last if a.hedge_last is None else a.hedge_last
+        between = tokens[end:b.hedge_first if b.hedge_first is not None else b.first]
+        role = lex.cues.get(" ".join(t.lower for t in between)) if 1 <= len(between) <= 2 else None
+        if role == "range" or (role == "partitive" and b.kind == "count" and a.value <= b.value
+                               and a.value == a.value.to_integral_value()):
             a.kind, a.unit = b.kind, b.unit
 
 
@@ -309,6 +321,23 @@ def _resolve_anaphors(tokens: Sequence[Token], found: list[_Found], lex: NumberL
             if before.kind == "count" and before.unit:
                 if f.first - before.last < 60 and sum(
                         t.kind == "punct" and t.text in ".!?" for t in tokens[before.last:f.first]) <= 1:
+                    f.kind, f.unit = "count", before.unit
+                break
+
+
+def _resolve_comparisons(tokens: Sequence[Token], found: list[_Found], lex: NumberLexicons) -> None:
+    """ "340 foreigners, up from 196 in 2023", "1.245 kasus, naik dari 812": the figure a count is compared
+    with counts the same noun."""
+    for n, f in enumerate(found):
+        if f.kind != "other" or f.form not in ("digits", CARDINAL) or f.value != f.value.to_integral_value():
+            continue
+        first = f.hedge_first if f.hedge_first is not None else f.first
+        marker = match_backward(tokens, first, lex.cues, max(lex.longest, 2))
+        if marker is None or lex.cues[marker[0]] != "comparison":
+            continue
+        for before in reversed(found[:n]):
+            if before.kind == "count" and before.unit:
+                if f.first - before.last < 30 and not any(t.text in ".!?" for t in tokens[before.last:f.first]):
                     f.kind, f.unit = "count", before.unit
                 break
 
@@ -332,6 +361,7 @@ def find_numbers(text: str, lang: str = "id") -> list[tuple[_Found, tuple[Token,
         i = max(f.last, i + 1)
     _inherit_ranges(tokens, found, lex)
     _resolve_anaphors(tokens, found, lex)
+    _resolve_comparisons(tokens, found, lex)
     return [(f, tokens) for f in found]
 
 

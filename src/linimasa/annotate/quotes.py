@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..model import Article, Quote, Span
-from .attribution import Cues, Frame, cues_for
+from .attribution import Cues, Frame, clause_start, cues_for, phrase_after
 from .indirect_quotes import find_frames
 from .direct_quotes import QuoteRegion, find_quote_regions, mask_quotes, word_count
 from .sentences import split_sentences
@@ -24,6 +24,7 @@ except Exception:  # pragma: no cover - without it, the time expressions of the 
     _clause_date = None
 
 _DATE_VALUE = re.compile(r"^\d{4}-\d\d(-\d\d)?$")
+_PART_OF_DAY = re.compile(r"(?<=\d)T(?:MO|MI|AF|EV|NI)$")
 _NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de))*"
 _MIN_ORPHAN_WORDS = 4  # a quote with no cue shorter than this is a scare quote, not an utterance
 
@@ -107,6 +108,11 @@ def _elided_speaker(frame: Frame, frames: tuple[Frame, ...], resolved: dict[int,
             return resolved[other.cue_start]
     if frame.quote is not None:
         return resolver.current("any", frame.cue_start)  # '"...," demikian isi pernyataan'
+    if frame.kind == "participle":  # "The ministry on Friday declined ..., saying ...": the sentence's subject
+        masked = resolver.text
+        left = clause_start(masked, frame.sentence, frame.cue_start)
+        s, e = phrase_after(masked, left, frame.cue_start, resolver.cues, frozenset())
+        return resolver.phrase(s, e, "first") if e > s else None
     if frame.kind == "active":
         start = frame.sentence.start
         subject = resolver.phrase(start, frame.cue_start, "first")
@@ -192,8 +198,9 @@ def _said_on(article: Article, start: int, end: int, cue: Frame) -> str | None:
     """
     in_clause = {}
     for t in article.timexes:
-        if t.start >= start and t.end <= end and _DATE_VALUE.match(t.value or ""):
-            in_clause.setdefault(t.value, abs(t.start - cue.cue_start))
+        value = _PART_OF_DAY.sub("", t.value or "")  # "Selasa pagi": 2025-06-17TMO is that day
+        if t.start >= start and t.end <= end and _DATE_VALUE.match(value):
+            in_clause.setdefault(value, abs(t.start - cue.cue_start))
     if not in_clause:
         return None
     if _clause_date is not None:

@@ -121,7 +121,9 @@ class SpeakerResolver:
         lead = re.match(r"\s*", text).end() + start
         guessed = [n for n in guessed if (all(n.start >= g.end for g in groups) and not self._after_object(n))
                    or n.start == lead or _before_from(self.text, n.end, end)]
-        persons = sorted([n for n in inside if n.type in _HUMAN] + guessed, key=lambda n: n.start)
+        apposed = [Named(n.start, n.end, n.name, "PERSON", n.entity_id) for n in inside
+                   if n.type == "LOC" and self._is_apposed_name(n, start, end)]
+        persons = sorted([n for n in inside if n.type in _HUMAN] + guessed + apposed, key=lambda n: n.start)
         description = self._description(text)
         if persons:
             heads = [n for n in persons if _before_from(self.text, n.end, end)]  # "Darwis dari Green of Borneo"
@@ -193,6 +195,17 @@ class SpeakerResolver:
             return None
         return s, e
 
+    def _is_apposed_name(self, n: Named, start: int, end: int) -> bool:
+        """A name the tagger typed as a place that stands after a title as its holder's name:
+        ``Kepala Pelaksana BPBD Banjarnegara, Aris Munandar,`` (a place never follows a title that way)."""
+        words = self.text[n.start:n.end].split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        if self.text[n.end:end].strip(" \t,") or not self.text[start:n.start].rstrip(" \t").endswith(","):
+            return False
+        titles = _title_words()
+        return any(w.lower() in titles for w in re.findall(r"[\w'’-]+", self.text[start:n.start]))
+
     def _after_object(self, n: Named) -> bool:
         """A name right after "di", "kepada", "dengan"... is a place or an object, not the speaker."""
         m = re.search(r"([\w'-]+)\W*$", self.text[max(0, n.start - 30):n.start])
@@ -234,6 +247,9 @@ class SpeakerResolver:
         return None
 
     def _earlier_description(self, description: str, pos: int) -> Speaker | None:
+        first = description.split()[0].lower() if description.split() else ""
+        if self.cues.role(first, "indefinite"):
+            return None  # "Seorang pejabat ...", "An official at ...": someone new, not the one before
         heads = {f for f in self.cues.roles.get("unnamed", ()) if f in description.lower()}
         for p, s in reversed(self.history):
             if p < pos and s.description and any(h in s.description.lower() for h in heads):

@@ -194,11 +194,18 @@ def _h_month_year(m, text, words, lang):
 
 def _h_month(m, text, words, lang):
     mod, bulan, post, prep = _group(m, "mod"), _group(m, "bulan"), _group(m, "post"), _group(m, "prep")
-    if not (mod or bulan or post or prep):
+    if not (mod or bulan or post or prep or _after_month_and(text, m.start(), words)):
         return []
     start = _start_after(m, "prep")
     return [Candidate(start, m.end(), "month", month=words.months[key(m.group("mon"))],
                       mod=words.modifiers.get(key(mod)) if mod else None, **_tails(m, words))]
+
+
+def _after_month_and(text: str, start: int, words: TimeWords) -> bool:
+    """A bare month joined to a month before it: "pada April dan Mei", "in July and August"."""
+    previous = _previous_words(text, start, 2)
+    return (len(previous) == 2 and previous[1] in words.cues.get("coordinator", ())
+            and previous[0] in words.months)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -5,6 +5,8 @@ Rules (a careful Indonesian reader's):
 - a bare weekday is the latest such day on or before the reference, or the next one on or after it when the
   clause is in the future (``akan``, ``bakal``, ``dijadwalkan``); ``Kamis lalu`` is strictly before,
   ``Kamis depan`` strictly after, ``Jumat pekan lalu`` the Friday of the previous ISO week;
+- a month without a year is the latest on or before the reference, but one of the next two months is the
+  coming one (``Juli`` in June), and a future clause takes the next;
 - a day and month without a year take the year that puts the date closest before the reference (the next
   one for a future clause or ``nanti``/``mendatang``); with a weekday attached, a year where the weekday fits
   is preferred;
@@ -92,11 +94,14 @@ def year_for_day_month(day: int, month: int, ref: date, tense: str | None, weekd
 
 
 def year_for_month(month: int, ref: date, tense: str | None) -> int:
-    """The year a month name without a year means (latest on or before ``ref`` unless the tense says later)."""
+    """The year a month name without a year means: the latest on or before ``ref``, unless the tense says later
+    or the month is one of the next two (written in June, a bare "Juli" or "Agustus" is still to come)."""
     if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
     if tense == "this":
         return ref.year
+    if tense is None and 1 <= (month - ref.month) % 12 <= 2:
+        return ref.year if month > ref.month else ref.year + 1  # the coming month or the one after it
     return ref.year if month <= ref.month else ref.year - 1
 
 

@@ -29,6 +29,7 @@ class Rules:
     footer_inline: re.Pattern[str] | None
     line_starts: tuple[tuple[re.Pattern[str], str], ...]
     credit_inline: re.Pattern[str] | None
+    caption: re.Pattern[str] | None
     headline_words: frozenset[str]
     openers: frozenset[str]
     keywords: tuple[str, ...]  # a line holding none of these (case-folded) has no inline boilerplate
@@ -107,11 +108,12 @@ def rules() -> Rules:
     teaser = _phrases(by_kind.get("teaser", []))
     teaser_line = re.compile(r"^[\s\W]{0,2}(?:" + teaser.pattern + r")\s*[:\-\u2013\u2014.>]*\s*$") if teaser else None
     credits = [(p.rstrip(" :").lstrip("("), c) for p, c in by_kind.get("credit", []) if p.rstrip().endswith(":")]
-    credit_inline = None
+    credit_inline = caption = None
     if credits:
         names = _alternation(sorted(set(credits))).pattern  # type: ignore[union-attr]
         # "(Foto: AFP/Yuki)" anywhere, or "... ke atas. Video: ANTARA" closing a line
         credit_inline = re.compile(rf"\s*\((?:{names})\s*:[^()]{{0,80}}\)|(?<=[.!?\"\u201d])\s+(?:{names})\s*:\s*[^.!?\n\"]{{1,60}}$")
+        caption = re.compile(rf"^[^\"\u201c]{{10,300}}[.!?]?\s*\((?:{names})\s*:[^()]{{1,80}}\)\s*$")
     keywords = tuple(sorted({re.split(r"[\s:]", p.casefold().lstrip("(["))[0] or p.casefold()
                              for kind in ("teaser", "inline", "video", "tail", "footer", "credit")
                              for p, _ in by_kind.get(kind, [])}))
@@ -122,7 +124,7 @@ def rules() -> Rules:
     return Rules(teaser, teaser_line, _phrases(by_kind.get("inline", [])),
                  _phrases(by_kind.get("video", [])), _phrases(by_kind.get("tail", []), glued_right=True),
                  _closing_footer(by_kind.get("footer", [])),
-                 tuple(starts), credit_inline, words, openers, keywords,
+                 tuple(starts), credit_inline, caption, words, openers, keywords,
                  tuple(sorted({p.split()[0].casefold() for p, _ in by_kind.get("footer", [])})))
 
 
@@ -150,6 +152,16 @@ def line_kind(line: str) -> str | None:
         if m:
             return "teaser"
     return None
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption standing as its own paragraph, its credit closing it.
+
+    >>> is_caption("Petugas melakukan pengasapan di Gunung Samarinda. (FOTO: FAJAR/WARTABORNEO)")
+    True
+    """
+    r = rules()
+    return bool(r.caption and len(line.split()) <= 40 and r.caption.match(line))
 
 
 def is_teaser_alone(line: str) -> bool:
@@ -290,4 +302,4 @@ def _strip_teasers(line: str, pattern: _Phrases) -> str:
         pos = m.start()
 
 
-__all__ = ["rules", "line_kind", "is_teaser_alone", "is_headline", "headline_end", "strip_inline", "LINE_KINDS"]
+__all__ = ["rules", "line_kind", "is_caption", "is_teaser_alone", "is_headline", "headline_end", "strip_inline", "LINE_KINDS"]

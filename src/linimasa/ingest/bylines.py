@@ -70,8 +70,17 @@ def parse_byline(line: str) -> tuple[Author, ...] | None:
         parts = [p for p in _NAME_SPLIT.split(names) if p]
         if not parts or not all(is_name(p) for p in parts):
             return None
+        # "Laporan Wartawan Tribunjateng.com, Agus Salim", "Penulis: Kontributor Mamuju, Nur Aisyah": the
+        # outlet and a role with its place stand beside the name, and are no authors
+        parts = [p for p in parts if not _is_outlet(p) and p.split()[0].casefold() not in roles]
         authors.extend(Author(p.strip(), roles[label]) for p in parts)
     return tuple(authors)
+
+
+def _is_outlet(text: str) -> bool:
+    from .names import DOMAIN_RE, tables
+
+    return bool(DOMAIN_RE.fullmatch(text)) or text in tables().outlets
 
 
 def trailing_author(text: str) -> tuple[str, str | None]:

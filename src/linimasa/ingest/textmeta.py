@@ -15,8 +15,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ..model import Author
-from .boilerplate import is_headline, is_teaser_alone, line_kind, strip_inline
-from .bylines import parse_byline, trailing_author
+from .boilerplate import is_caption, is_headline, is_teaser_alone, line_kind, strip_inline
+from .bylines import is_name, parse_byline, trailing_author
 from .names import DOMAIN, DOMAIN_RE, canonical_outlet, canonical_source, tables
 from .normalize import normalize_text, repair_broken_lines
 from .published import parse_date_line
@@ -61,6 +61,8 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?P<outlet>{outlet}){_SEP}(?=\S)"),
         # JAKARTA -   NEW YORK -   Jakarta -
         re.compile(rf"^(?P<place>{_PLACE_CAPS}|(?i:{places})){_SEP}(?=\S)"),
+        # Jakarta. President ...  (English dailies: a known place and a full stop)
+        re.compile(rf"^(?P<place>{places})\.\s+(?=[A-Z])"),
     )
 
 
@@ -192,6 +194,12 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             authors.extend(byline)
             i += 1
             continue
+        signed = _outlet_byline(line, allow_names=not title_open)
+        if signed is not None:
+            authors.extend(signed[0])
+            header_outlet = header_outlet or signed[1]
+            i += 1
+            continue
         kind = line_kind(line)
         if kind in ("credit", "line"):
             i += 1
@@ -245,7 +253,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             skip_headlines = 6
             continue
         kind = line_kind(line)
-        if kind in ("line", "credit"):
+        if kind in ("line", "credit") or is_caption(line):
             continue
         if kind == "source":
             meta.via.extend(_sources_in(line.split(":", 1)[-1]))
@@ -277,8 +285,8 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             keep.append(cleaned)
 
     # ---------------------------------------------------------------- closing credits
-    while keep and not keep[-1]:
-        keep.pop()
+    while keep and (not keep[-1] or re.fullmatch(r"\(\*{1,3}\)|\*{1,3}", keep[-1])):
+        keep.pop()  # and an end mark: "(*)"
     for _ in range(4):  # related-story links left at the very end: headline-shaped lines
         if len(keep) > 1 and is_headline(keep[-1]) and not keep[-1].endswith(('"', "\u201d")):
             keep.pop()
@@ -342,6 +350,30 @@ def _date_in_segments(line: str) -> tuple[object, tuple[Author, ...], str | None
             continue
         return None
     return (found, tuple(authors), outlet) if found else None
+
+
+def _outlet_byline(line: str, *, allow_names: bool) -> tuple[tuple[Author, ...], str] | None:
+    """A header line naming the outlet, alone or beside its reporter: "CNN Indonesia", "Rina Amelia -
+    detikNews", "Tim detikcom - detikNews". Returns (authors, outlet) or None. A name is read only where
+    ``allow_names`` (after the title: a short title-case headline ending "- Kompas.com" looks the same)."""
+    if len(line) > 120:
+        return None
+    segments = [s.strip() for s in re.split(r"\s+[|\-\u2013\u2014]\s+", line) if s.strip()]
+    if not 1 <= len(segments) <= 3:
+        return None
+    t = tables()
+    outlet = None
+    authors: list[Author] = []
+    for seg in segments:
+        if seg in t.outlets or DOMAIN_RE.fullmatch(seg):
+            outlet = outlet or seg
+        elif allow_names and re.fullmatch(r"Tim(?:\s+\S+){1,2}", seg):
+            continue  # "Tim detikcom": the desk, no name
+        elif allow_names and is_name(seg):
+            authors.append(Author(seg, "reporter"))
+        else:
+            return None
+    return (tuple(authors), outlet) if outlet else None
 
 
 def _sources_in(text: str) -> list[str]:

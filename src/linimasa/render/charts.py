@@ -19,7 +19,7 @@ STANCE_COLORS = {"affirms": "#2e7d32", "neither": "#b7791f", "denies": "#c62828"
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22")
 WIDTH = 900
-LEFT = 250  # room for the row labels
+LEFT = 300  # room for the row labels
 RIGHT = 20
 LANE = 15  # pixels between the affirms / neither / denies lanes
 Link = Callable[[str, str], str]
@@ -163,7 +163,7 @@ def _marker(qualifier: str, x: float, y: float, color: str, inner: str) -> str:
         return (f'<path class="dot" d="M{x:.1f},{tip:.1f} L{x + 5.5:.1f},{base:.1f} L{x - 5.5:.1f},{base:.1f} Z" '
                 f'fill="{color}">{inner}</path>')
     if qualifier == "vague":
-        return (f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="white" stroke="{color}" '
+        return (f'<circle class="dot hollow" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="none" style="stroke: {color}" '
                 f'stroke-width="2">{inner}</circle>')
     return f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}">{inner}</circle>'
 

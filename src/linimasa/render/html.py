@@ -55,8 +55,8 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
     'a <span class="anchor" id="m1"></span><mark class="hl-quote">&lt;b&gt;</mark> c'
     """
     size = len(text)
-    clean = [(max(0, s), min(size, e), k, a) for s, e, k, a in spans if s is not None and e is not None
-             and 0 <= s < e <= size + 0 and s < size]
+    clean = [(s, min(size, e), k, a) for s, e, k, a in spans  # offsets past the end are clipped
+             if s is not None and e is not None and 0 <= s < min(size, e)]
     cuts = sorted({0, size, *(s for s, _, _, _ in clean), *(e for _, e, _, _ in clean)})
     out: list[str] = []
     for p, q in zip(cuts, cuts[1:]):
