@@ -74,6 +74,20 @@ def test_the_outlets_own_voice_has_no_claimant(annotate, text, value):
     assert count_of(annotate(text), value).claimant is None
 
 
+def test_the_next_sentence_of_reported_speech_keeps_its_claimant(annotate):
+    text = "Kepala BPBD Sari Lestari menyebutkan, sebanyak 40 rumah rusak. Dari jumlah itu, 12 rumah rusak berat."
+    assert "Sari Lestari" in (count_of(annotate(text), 12).claimant or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala BPBD Sari Lestari menyebutkan, sebanyak 40 rumah rusak.\nSebanyak 12 sekolah diliburkan.",  # new paragraph
+    '"Ada 40 rumah rusak," kata Sari Lestari. Sebanyak 12 sekolah diliburkan.',  # after a direct quote
+    "Sebanyak 12 sekolah diliburkan. Kepala BPBD Sari Lestari menyebutkan, sebanyak 40 rumah rusak.",  # before it
+])
+def test_no_claimant_carried_outside_reported_speech(annotate, text):
+    assert count_of(annotate(text), 12).claimant is None
+
+
 def test_a_pronoun_claimant_resolves_to_the_speaker(annotate):
     text = ("Pada Senin (3/3/2025), Basarnas mengatakan pencarian diperluas ke selatan. "
             "Mereka mengklaim bahwa sekitar 20 kapal ikut mencari.")

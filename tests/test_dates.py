@@ -261,3 +261,40 @@ def test_dev30_gold_f1():
         art = {"timexes": [{"text": t.text, "value": t.value} for t in found]}
         score.score_timexes(art, gold[doc["url"]], tally, [], doc["url"])
     assert tally.prf()[2] >= 0.85
+
+
+@pytest.mark.parametrize("text,ref,lang,expression,value", [
+    ("Lonjakan terjadi pada April dan Mei, saat curah hujan tinggi.", WED, "id", "Mei", "2025-05"),
+    ("The peak season falls in July and August.", WED, "en", "August", "2025-08"),
+    ("Operasi pasar digelar pada Juli.", WED, "id", "Juli", "2025-07"),
+    ("Pada Desember, harga cabai naik.", WED, "id", "Desember", "2024-12"),
+    ("Juni tahun lalu banjir besar melanda kota itu.", WED, "id", "Juni tahun lalu", "2024-06"),
+    ("Harga naik sejak Maret tahun ini.", WED, "id", "Maret tahun ini", "2025-03"),
+    ("The dam broke in June last year.", WED, "en", "June last year", "2024-06"),
+    ("Prices usually peak in mid-July.", WED, "en", "mid-July", "2025-07"),
+    ("He said the talks would resume on Monday.", date(2025, 6, 24), "en", "Monday", "2025-06-30"),
+])
+def test_months_joined_coming_and_of_a_relative_year(text, ref, lang, expression, value):
+    assert (expression, value) in values(text, ref, lang)
+
+
+def test_a_name_after_dan_is_no_month():
+    assert values("Presiden dan Juni hadir di acara itu.", WED) == []
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # a tally runs up to the end of its stretch, when that end is not after the article's date
+    ("Hingga Senin siang, sembilan korban masih dirawat.", "sembilan korban", "2025-06-23"),
+    ("Operasi pasar digelar hingga akhir Agustus di 514 kabupaten.", "514 kabupaten", None),
+    # a date after a later figure is that figure's
+    ("Last year, the office deported 340 foreigners, up from 196 in 2023.", "340 foreigners", "2024"),
+])
+def test_clause_date_for_counts(text, figure, expected):
+    from linimasa.annotate.numbers import extract_numbers
+
+    lang = "en" if "the" in text.split() else "id"
+    article = Article(id="f", text=text, published=date(2025, 6, 25), language=lang)
+    article = dataclasses.replace(article, timexes=extract_timexes(text, article.published, lang),
+                                  numbers=extract_numbers(text, lang))
+    start = text.index(figure)
+    assert clause_date(article, start, start + len(figure), for_count=True) == expected

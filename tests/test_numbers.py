@@ -256,3 +256,24 @@ def test_numbers_component_types_numbers_by_article_language():
     assert (number.value, number.kind, number.unit) == (1500, "count", "troops")
     article = Article(id="b", text="Tentara mengirim 1,500 personel.", language="id")
     assert component(article, Resources()).numbers[0].value == Decimal("1.5")
+
+
+@pytest.mark.parametrize("text,lang,value,kind,qualifier,unit", [
+    ("Setengah juta penduduk terdampak kekeringan.", "id", 500000, "count", "exact", "penduduk"),
+    ("Satu setengah juta jiwa mengungsi.", "id", 1500000, "count", "exact", "jiwa"),
+    ("Half a million people fled the city.", "en", 500000, "count", "exact", "people"),
+    ("Ia divonis dua setengah tahun penjara.", "id", Decimal("2.5"), "duration", "exact", "tahun"),
+    ("Sebanyak 1.500-an warga mengungsi.", "id", 1500, "count", "approx", "warga"),
+    ("Sebanyak 3.000 lebih tentara dikirim.", "id", 3000, "count", "more_than", "tentara"),
+    ("Yang hadir mencapai 100 orang lebih.", "id", 100, "count", "more_than", "orang"),
+    ("Yang hadir 100 orang lebih banyak dari tahun lalu.", "id", 100, "count", "exact", "orang"),
+    ("Sebanyak 13 dari 14 korban dibawa ke RSUD.", "id", 13, "count", "exact", "korban"),
+    ("Seven out of nine judges agreed.", "en", 7, "count", "exact", "judges"),
+    ("Tercatat 1.245 kasus, naik dari 812 pada periode yang sama.", "id", 812, "count", "exact", "kasus"),
+    ("The office deported 340 foreigners, up from 196 in 2023.", "en", 196, "count", "exact", "foreigners"),
+    ("The deportees included nine Russians and two Israelis.", "en", 9, "count", "exact", "russians"),
+    ("Ia menempati peringkat lima dari 11 peserta.", "id", 5, "other", "exact", None),
+])
+def test_halves_hedges_after_the_noun_parts_and_comparisons(text, lang, value, kind, qualifier, unit):
+    [number] = [n for n in extract_numbers(text, lang) if n.value == value]
+    assert (number.kind, number.qualifier, number.unit) == (kind, qualifier, unit)

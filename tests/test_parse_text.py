@@ -295,3 +295,30 @@ def test_header_lines_mixing_date_byline_and_outlet(text, published, authors, ou
     art = parse_text(text)
     assert art.title in ("Banjir Rendam Sintang", "Floods Hit Borneo")
     assert (art.published, art.authors, art.outlet, art.via) == (published, authors, outlet, via)
+
+
+@pytest.mark.parametrize("line,authors", [
+    ("Laporan Wartawan Tribunjateng.com, Agus Salim", (Author("Agus Salim", "reporter"),)),
+    ("Penulis: Kontributor Mamuju, Nur Aisyah", (Author("Nur Aisyah", "writer"),)),
+])
+def test_bylines_drop_the_outlet_and_the_role_beside_the_name(line, authors):
+    assert parse_byline(line) == authors
+
+
+def test_english_daily_dateline_and_contributed_credit():
+    assert match_dateline("Jakarta. A landslide buried dozens of homes.")[1:] == ("Jakarta", None)
+    assert match_dateline("Kota. Sebuah longsor terjadi.") is None
+    assert find_via("A similar landslide killed 39 people. Reuters contributed to this report.") == ("Reuters",)
+
+
+def test_header_outlet_lines_mid_body_caption_and_end_mark():
+    art = parse_text("Banjir Rendam Bekasi\n\nRina Amelia - detikNews\nKamis, 12 Jun 2025 14:05 WIB\n\n"
+                     "Bekasi - Banjir merendam enam kecamatan.\n\n"
+                     "Petugas mengevakuasi warga di Cikarang. (FOTO: RINA/DETIK)\n\n"
+                     "Warga mengungsi ke masjid.\n\n(*)")
+    assert (art.title, art.dateline, art.outlet) == ("Banjir Rendam Bekasi", "Bekasi", "detikcom")
+    assert art.authors == (Author("Rina Amelia", "reporter"),)
+    assert art.text == "Banjir merendam enam kecamatan.\n\nWarga mengungsi ke masjid."
+    art = parse_text("Pasar Terbakar\n\nCNN Indonesia\nSabtu, 14 Jun 2025 08:20 WIB\n\n"
+                     "Jakarta, CNN Indonesia -- Kebakaran melanda pasar.")
+    assert (art.dateline, art.outlet, art.authors) == ("Jakarta", "CNN Indonesia", ())

@@ -316,6 +316,77 @@ def test_english_pronoun(annotate):
     assert holds(quote.speaker, "John Carter")
 
 
+@pytest.mark.parametrize("text,speaker,content", [
+    # "said" may be inverted ("..., said X.") or active: a clause after it makes it active
+    ("A lawmaker, Budi Hartono, said ministers had not been told about the plan.", "Budi Hartono",
+     "ministers had not been told about the plan"),
+    # the speaker at the end of the sentence reports what comes before
+    ("The port will reopen next week after repairs, a harbour official said on Monday.", "harbour official",
+     "The port will reopen next week after repairs"),
+    # a second "that" joins a second clause: the content starts right after the cue
+    ("Farmers said the river flooded in March and that crops were lost.", "Farmers",
+     "the river flooded in March and that crops were lost"),
+    # "according to" between two clauses reports the one before it
+    ("The navy has six frigates, according to the ministry, and plans to buy two more.", "ministry",
+     "The navy has six frigates"),
+])
+def test_english_indirect_frames(annotate, text, speaker, content):
+    quotes = [q for q in annotate(text, language="en").quotes if q.kind == "indirect"]
+    assert any(holds(q.speaker, speaker) and q.text == content for q in quotes), quotes
+
+
+def test_english_participle_takes_the_speaker_of_the_clause_before(annotate):
+    quotes = annotate("Trade minister Alan Green denied the reports, saying rice stocks were sufficient.",
+                      language="en").quotes
+    [saying] = [q for q in quotes if q.cue == "saying"]
+    assert saying.text == "rice stocks were sufficient" and holds(saying.speaker, "Alan Green")
+    assert not any(q.cue == "reports" for q in quotes)  # "the reports" is a noun here
+
+
+def test_opening_adverbial_is_no_content(annotate):
+    assert annotate("Setelah rapat tertutup di gedung DPR, Budi Santoso menjelaskan kepada wartawan.").quotes == ()
+
+
+def test_relative_clause_after_an_unnamed_speaker(annotate):
+    text = "Seorang pejabat kementerian, yang meminta namanya tidak disebut, mengatakan anggaran sudah habis."
+    [quote] = annotate(text).quotes
+    assert quote.text == "anggaran sudah habis" and holds(quote.speaker, "Seorang pejabat kementerian")
+
+
+def test_description_heads_a_speaker_phrase_over_a_name_in_its_complement(annotate):
+    text = ("Tim pemenangan pasangan calon nomor urut 1 dalam Pilkada Kota Sungai Raya menuding ada politik uang "
+            "di lima kecamatan.")
+    [quote] = annotate(text).quotes
+    assert holds(quote.speaker, "Tim pemenangan")
+
+
+def test_a_new_unnamed_speaker_is_not_the_one_before(annotate):
+    text = ("Kebakaran itu dipicu korsleting, kata seorang pejabat dinas pemadam kebakaran. "
+            "Seorang pejabat kelurahan mengatakan 20 keluarga sudah mengungsi.")
+    quotes = annotate(text).quotes
+    assert holds(quotes[-1].speaker, "pejabat kelurahan"), quotes
+
+
+def test_quotation_running_over_paragraphs_is_one_quote(annotate):
+    text = ('"Kami sudah siap. Semua petugas sudah di lokasi.\n'
+            '"Kami minta warga tetap tenang," kata Kapolsek Budi Santoso.')
+    [quote] = annotate(text).quotes
+    assert quote.text.startswith("Kami sudah siap") and quote.text.endswith("tetap tenang")
+    assert holds(quote.speaker, "Budi Santoso")
+
+
+def test_new_quote_after_an_open_paragraph_that_ends_no_sentence_is_its_own(annotate):
+    text = '"Kami sudah siap dan\n"Warga diminta tenang," kata Kapolsek Budi Santoso.'
+    assert [q.text for q in annotate(text).quotes if q.kind == "direct"][-1] == "Warga diminta tenang"
+
+
+@pytest.mark.parametrize("cue", ["keluhnya", "harapnya", "tukasnya", "kenangnya"])
+def test_more_inverted_cues(annotate, cue):
+    text = f'Camat Rudi Hartono meninjau jalan itu. "Jalan ini rusak parah sejak tahun lalu," {cue}.'
+    [quote] = [q for q in annotate(text).quotes if q.kind == "direct"]
+    assert holds(quote.speaker, "Rudi Hartono"), quote
+
+
 # ------------------------------------------------------------------ real articles (../shared)
 
 def _score_module():

@@ -97,6 +97,13 @@ def stances_of(text: str, **kw):
     ("Turkey admitted sending troops to Libya.", "gpe:TR", "affirms"),
     ("North Korea neither confirmed nor denied the report.", "gpe:KP", "neither"),
     ("China declined to comment on the report.", "gpe:CN", "neither"),
+    # declining to speculate, to conclude or to rule out is neither
+    ("Budi Santoso enggan berspekulasi soal penangkapan tersangka baru.", "per:budi-santoso", "neither"),
+    ("KPK belum mau menyimpulkan ada atau tidaknya korupsi dalam proyek itu.", "org:kpk", "neither"),
+    ("KPK tidak menutup kemungkinan ada tersangka lain dalam kasus korupsi itu.", "org:kpk", "neither"),
+    ("BNPB belum bisa memastikan jumlah korban banjir.", "org:bnpb", "neither"),
+    ("Ahmad Yani tidak mau berandai-andai soal hasil penyelidikan.", "per:ahmad-yani", "neither"),
+    ("China declined to speculate on the report.", "gpe:CN", "neither"),
     ("The United States said North Korea sent troops to Russia.", "gpe:US", "affirms"),
 ])
 def test_cue_gives_stance(text, actor_id, stance):
@@ -176,6 +183,27 @@ def test_first_person_in_a_quote_is_the_speaker():
     text = '"Kami tidak pernah mengirim pasukan ke Suriah," kata Siti Rahma.'
     [stance] = stances_of(text, quotes=(quoted(text, "Kami tidak pernah mengirim pasukan ke Suriah,", "Siti Rahma"),))
     assert (stance.actor_id, stance.stance) == ("per:siti-rahma", "denies")
+
+
+def test_cue_inside_a_quote_inside_reported_speech_belongs_to_the_speaker():
+    text = 'Budi Santoso said in a statement that his firm "does not comment on ongoing investigations".'
+    words = "does not comment on ongoing investigations"
+    outer = text.index("his firm")
+    quotes = (Quote(outer, len(text) - 2, text[outer:len(text) - 2], "indirect", "Budi Santoso", "per:budi-santoso",
+                    speaker_start=0, speaker_end=12, cue="said"),
+              quoted(text, words, "Budi Santoso"))
+    got = [(s.actor_id, s.stance) for s in stances_of(text, quotes=quotes, language="en")]
+    assert ("per:budi-santoso", "neither") in got
+
+
+def test_subject_with_no_known_name_takes_the_quotes_speaker():
+    text = "Tim pemenangan pasangan calon nomor urut 1 menuding panitia memanipulasi hasil rekapitulasi."
+    start = text.index("panitia")
+    quotes = (Quote(start, len(text) - 1, text[start:-1], "indirect", "Tim pemenangan pasangan calon nomor urut 1",
+                    None, speaker_start=0, speaker_end=text.index(" menuding"), cue="menuding",
+                    description="Tim pemenangan pasangan calon nomor urut 1"),)
+    [stance] = stances_of(text, quotes=quotes)
+    assert stance.stance == "affirms" and stance.actor.startswith("Tim pemenangan")
 
 
 def test_descriptive_subject_is_kept_as_a_phrase():

@@ -314,7 +314,8 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues, stops: frozenset[i
         if words and (cues.role(low, "speaker_end") or low in cues.verbs):
             break
         if words and word[0].islower() and text[start:i].rstrip()[-1:].isalnum() and _last_capitalised(text, start, i) \
-                and low not in _CONNECTORS and not re.match(r"[ \t]+[A-Z]", text[m.end():limit]):
+                and low not in _CONNECTORS and not re.match(r"[ \t]+[A-Z]", text[m.end():limit]) \
+                and not re.search(r"\w['’]s$", text[start:i].rstrip()):  # "Indonesia's defence ministry" goes on
             break  # "Disebut Djoko peristiwa bermula ...": the name ends where plain words begin
         glued = _glued_end(word, cues)
         if glued is not None:

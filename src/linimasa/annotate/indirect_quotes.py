@@ -123,6 +123,8 @@ def _active(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int]) 
     prev = prev_word(text, sent.start, hit.start)
     if prev and cues.role(prev, "auxiliary"):
         return None  # "the hospital had been warned": a passive with no speaker
+    if prev and cues.role(prev, "determiner") and text[sent.start:hit.start].rstrip()[-1:].isalnum():
+        return None  # "denied the claims": a noun, not a cue
     if prev and cues.role(prev, "clause") and prev.lower() not in cues.roles.get("complementizer", ()) \
             and prev.lower() in ("yang", "which", "who"):
         return None  # a relative clause: "laporan yang menyebutkan ..."
@@ -133,8 +135,11 @@ def _active(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int]) 
     if s is not None and _reports_nothing_after(text, content, sent.end, cues, stops):
         left = clause_start(text, sent, s)
         lead = text[left:s].rstrip(" \t")
-        if lead.endswith(",") and word_count(lead) >= 4:
-            # "Indonesia has opened an investigation ..., a senior official said on Tuesday."
+        opener = _WORD.match(lead)
+        if lead.endswith(",") and word_count(lead) >= 4 and opener and left not in stops \
+                and not any(cues.role(opener.group(), r) for r in ("clause", "object", "speaker_end", "coordinator")):
+            # "Indonesia has opened an investigation ..., a senior official said on Tuesday." (the words before
+            # are the content unless they open with an adverbial: "Setelah rapat di DPR, Budi menjelaskan ...")
             return Frame("active", text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,
                          s, e, pronoun, *trim_span(text, left, left + len(lead), " \t,"))
     frame = Frame("active", text[hit.start:hit.end], hit.start, hit.end, cues.sense_of(hit.form), sent,

@@ -303,7 +303,8 @@ def _inherit_ranges(tokens: Sequence[Token], found: list[_Found], lex: NumberLex
         end = a.last if a.hedge_last is None else a.hedge_last
         between = tokens[end:b.hedge_first if b.hedge_first is not None else b.first]
         role = lex.cues.get(" ".join(t.lower for t in between)) if 1 <= len(between) <= 2 else None
-        if role == "range" or (role == "partitive" and b.kind == "count" and a.value <= b.value
+        rank = _cue(_prev_word(tokens, a.hedge_first if a.hedge_first is not None else a.first), lex) == "reference"
+        if role == "range" or (role == "partitive" and b.kind == "count" and a.value <= b.value and not rank
                                and a.value == a.value.to_integral_value()):
             a.kind, a.unit = b.kind, b.unit
 

@@ -125,6 +125,10 @@ class SpeakerResolver:
                    if n.type == "LOC" and self._is_apposed_name(n, start, end)]
         persons = sorted([n for n in inside if n.type in _HUMAN] + guessed + apposed, key=lambda n: n.start)
         description = self._description(text)
+        if description is not None:
+            # "Tim pemenangan paslon ... dalam PSU Pilkada Kutai Barat": a name inside the description's complement
+            # (after "dalam", "di", "dari" with no comma since) is what the description is about, not the speaker
+            persons = [n for n in persons if not self._in_complement(start, n.start)]
         if persons:
             heads = [n for n in persons if _before_from(self.text, n.end, end)]  # "Darwis dari Green of Borneo"
             # a name after a lower-case word is a possessor ("kuasa hukum Nadiem, Hotman Paris" -> Hotman Paris);
@@ -194,6 +198,16 @@ class SpeakerResolver:
         if (s, e) == (n.start, n.end) or any(o.type in _HUMAN for o in _between(self.named, self.starts, s, e)):
             return None
         return s, e
+
+    def _in_complement(self, start: int, pos: int) -> bool:
+        """A preposition stands between ``start`` and ``pos`` with no comma after it."""
+        for m in reversed(list(re.finditer(r"[\w'’-]+|,", self.text[start:pos]))):
+            word = m.group()
+            if word == ",":
+                return False
+            if word.islower() and (self.cues.role(word, "object") or self.cues.role(word, "speaker_end")):
+                return True
+        return False
 
     def _is_apposed_name(self, n: Named, start: int, end: int) -> bool:
         """A name the tagger typed as a place that stands after a title as its holder's name:

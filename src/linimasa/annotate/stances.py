@@ -123,8 +123,21 @@ class _Reader:
         return [min(bisect.bisect_left(ends, s.start + 1), len(paras) - 1) if paras else 0 for s in self.sentences]
 
     def quote_at(self, offset: int) -> Quote | None:
+        """The innermost quote holding ``offset`` (a quoted phrase inside reported speech is the quote's own)."""
+        best = None
         for q in self.quotes:
-            if q.start <= offset < q.end:
+            if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def reported_by(self, si: int, cue_start: int, cue_end: int) -> Quote | None:
+        """The indirect quote whose speaker stands before ``cue_start`` and whose content starts after ``cue_end``
+        in sentence ``si``: the reported speech an active cue opens."""
+        sentence = self.sentences[si]
+        for q in self.quotes:
+            if q.kind == "indirect" and q.speaker and q.speaker_end is not None \
+                    and sentence.start <= (q.speaker_start or 0) and q.speaker_end <= cue_start \
+                    and cue_end <= q.start < sentence.end:
                 return q
         return None
 
@@ -136,7 +149,8 @@ class _Reader:
             for a in self.actors:  # the mention gives the acting entity (a spokesperson's state stays a person)
                 if a.start <= start < a.end:
                     return a
-        name = self.entity_names.get(quote.speaker_id or "", quote.speaker or "")
+        # an unnamed speaker keeps its description ("seorang pejabat Jepang"), with the actor it speaks for
+        name = quote.speaker if quote.description else self.entity_names.get(quote.speaker_id or "", quote.speaker or "")
         return Actor(start, quote.speaker_end or start, quote.speaker_id, name or quote.speaker or "", None)
 
 
@@ -194,13 +208,22 @@ def _actors(r: _Reader, si: int, cue: Cue, resolved, quote: Quote | None) -> tup
             speaker = r.speaker(quote)
             return (speaker,) if speaker else ()
         return tuple(a for a in _subject(r, si, lo, cue.first, None) or () if a.entity_id)
-    region_lo = prev[0].last + 1 if prev is not None else lo
+    region_lo = max(prev[0].last + 1, lo) if prev is not None else lo  # inside a quote, its subject is there too
+    reported = r.reported_by(si, r.tokens[cue.first].start, r.tokens[cue.last].end) if quote is None else None
+    if reported is not None and reported.description:
+        # "Tim pemenangan paslon ... dalam Pilkada Kutai Barat menuding ...": the quotes component found the speaker
+        # is the description, not a name inside it
+        return (r.speaker(reported),)
     if prev is not None and _refers_to_previous(r, region_lo, cue.first):
         return prev[1]  # "X mengatakan mereka memiliki bukti", "X menyampaikan surat protes, menyebut ..."
     subject = _subject(r, si, region_lo, cue.first, quote, last_chunk_only=prev is not None)
     if subject is None and quote is not None:  # "belum bisa komentar," kata X: the speaker's own words
         speaker = r.speaker(quote)
         return (speaker,) if speaker else ()
+    if not subject and reported is not None:
+        # a subject with no name the actors know ("Warga Desa Sukamaju menuding ..."): the speaker the quotes
+        # component resolved for the reported speech this cue opens
+        return (r.speaker(reported),)
     return subject or ()
 
 

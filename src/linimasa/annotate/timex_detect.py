@@ -208,6 +208,16 @@ def _after_month_and(text: str, start: int, words: TimeWords) -> bool:
             and previous[0] in words.months)
 
 
+def _h_month_of_year(m, text, words, lang):
+    shift = tense_of(words, _group(m, "post", "pre") or "")
+    if shift is None:
+        return []
+    mod = _group(m, "mod")
+    return [Candidate(_start_after(m, "prep"), m.end(), "month", month=words.months[key(m.group("mon"))],
+                      unit="Y", offset={"past": -1, "this": 0, "future": 1}[shift],
+                      mod=words.modifiers.get(key(mod)) if mod else None)]
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \t\"'\u201c\u201d\u2018\u2019(")
     return not before or before[-1] in ".!?\n:"
@@ -437,8 +447,12 @@ def _patterns() -> tuple[_Pattern, ...]:
                      r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d-])", _h_iso_date),
         ("month_year", rf"{_L}(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?"
                        rf"(?P<mon>{w.month_re}){_R}\.?\s*,?\s*(?P<y>{_YEAR})(?!\d){_R}(?:{post_tail})?", _h_month_year),
-        ("month", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?"
-                  rf"(?P<mon>{w.month_full_re}){_R}(?:{post_tail})?", _h_month),
+        ("month", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})(?:\s+|-))?"
+                  rf"(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?(?P<mon>{w.month_full_re}){_R}(?:{post_tail})?", _h_month),
+        # "Juni tahun lalu", "Maret tahun ini", "June last year": a month of the year before, this or next
+        ("month_of_year", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})(?:\s+|-))?"
+                          rf"(?P<mon>{w.month_full_re}){_R}\s+(?:(?:{cue_re(w, 'year_word')})\s+(?P<post>{post})"
+                          rf"|(?P<pre>{weekday_pre})\s+(?:{cue_re(w, 'year_word')})){_R}", _h_month_of_year),
         ("weekday", rf"{_L}(?:(?P<pre>{weekday_pre})\s+)?(?:{hari}\s+)?(?P<wd>{w.weekday_re}){_R}"
                     rf"(?:\s+(?P<wk>pekan|minggu)\s+(?P<wkdir>{post}){_R})?"
                     rf"(?:\s+(?P<dir>{post}){_R})?(?:{part_tail})?", _h_weekday),

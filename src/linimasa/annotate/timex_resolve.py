@@ -5,6 +5,7 @@ Rules (a careful Indonesian reader's):
 - a bare weekday is the latest such day on or before the reference, or the next one on or after it when the
   clause is in the future (``akan``, ``bakal``, ``dijadwalkan``); ``Kamis lalu`` is strictly before,
   ``Kamis depan`` strictly after, ``Jumat pekan lalu`` the Friday of the previous ISO week;
+- ``Juni tahun lalu`` / ``June last year`` is that month of the year before;
 - a month without a year is the latest on or before the reference, but one of the next two months is the
   coming one (``Juli`` in June), and a future clause takes the next;
 - a day and month without a year take the year that puts the date closest before the reference (the next
@@ -198,6 +199,8 @@ def resolve(c: Candidate, ref: date | None, tense: str | None = None) -> Resolve
         return _with_time(d, c) if d else None
     if c.kind == "month":
         mod_year = c.year
+        if mod_year is None and c.unit == "Y" and c.offset is not None and ref is not None:
+            mod_year = ref.year + c.offset  # "Juni tahun lalu"
         if mod_year is None:
             if ref is None:
                 return None
