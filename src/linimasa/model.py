@@ -279,6 +279,7 @@ class StancePoint:
     article_id: str
     actor: str | None = None  # the name used in that article
     evidence: str | None = None  # the evidence text
+    before: str | None = None  # a retrospective report ("sebelumnya membantah"): taken before this day
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +307,7 @@ class CountSeries:
     what: str
     unit: str | None
     points: tuple[CountPoint, ...]
+    measure: str | None = None  # deaths | missing | injured | displaced | troops | ... (None: not read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +330,7 @@ class TimelineEvent:
     end: int | None = None
     actor: str | None = None
     actor_id: str | None = None
+    before: str | None = None  # ``on`` unknown: it happened before this day (a retrospective report)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,10 +22,12 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
+from ..lang import load_lexicon
 from ..model import Article, Quote, Stance
-from .propositions import (Actor, Proposition, Token, actor_index, article_actors, claim_proposition,
+from .propositions import (LANGS, Actor, Proposition, Token, actor_index, article_actors, claim_proposition,
                            find_propositions, grammar, main_proposition, title_propositions, tokenize)
 from .sentences import paragraphs, split_sentences
 
@@ -73,10 +75,73 @@ def find_cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
             i += n
             continue
         value = negated_stance if negated else stance
+        if value not in ("-", None) and _pending(tokens, i, lo):  # "belum mengakui": not yet, so neither
+            value = "neither"
         out.append(Cue(i, i + n - 1, " ".join(t.text for t in tokens[i:i + n]), None if value == "-" else value,
                        voice, negated, anaphoric))
         i += n
     return out
+
+
+@lru_cache(maxsize=None)
+def _aspects() -> dict[tuple[str, ...], tuple[str, str]]:
+    """``stance_aspects.tsv`` of every language: words -> (aspect, reach)."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for lang in LANGS:
+        for form, aspect, reach in load_lexicon(lang, "stance_aspects"):
+            out.setdefault(tuple(form.split()), (aspect, reach))
+    return out
+
+
+def _aspect_before(tokens: Sequence[Token], lo: int, hi: int, aspect: str) -> list[tuple[int, int, str]]:
+    """(first, last, reach) of each ``aspect`` word of ``stance_aspects.tsv`` in tokens ``lo..hi``."""
+    found = []
+    for words, (kind, reach) in _aspects().items():
+        if kind != aspect:
+            continue
+        n = len(words)
+        for k in range(lo, hi - n + 1):
+            if tuple(t.text for t in tokens[k:k + n]) == words:
+                found.append((k, k + n - 1, reach))
+    return found
+
+
+def _pending(tokens: Sequence[Token], i: int, lo: int) -> bool:
+    """True when "not yet" (``belum``, ``not yet``, ``yet to``) stands before the cue at ``i``, with nothing but
+    auxiliaries and negators between ("belum juga mengakui")."""
+    roles = grammar().roles
+    for _, last, _ in _aspect_before(tokens, max(lo, i - 5), i, "pending"):
+        if all(roles.get(t.text) in ("aux", "modal", "be", "negator") for t in tokens[last + 1:i]):
+            return True
+    return False
+
+
+def is_retrospective(article: Article, stance: Stance) -> bool:
+    """True when the stance's clause reports it as taken earlier ("Sebelumnya, BPBN membantah ...", "pekan lalu
+    membantah", "had denied"): a ``retrospective`` word of ``stance_aspects.tsv`` between the clause start (the
+    sentence start or the previous cue) and the cue, not right after a negator ("tidak pernah").
+    Stories use it to place an undated stance before the article's day."""
+    if not stance.cue:
+        return False
+    tokens = tokenize(article.text, stance.start, stance.end)
+    if not tokens:
+        return False
+    cues = find_cues(tokens, 0, len(tokens))
+    wanted = stance.cue.lower().split()
+    at = next((n for n, c in enumerate(cues) if c.words.split() == wanted), None)
+    if at is None:
+        return False
+    cue = cues[at]
+    lo = cues[at - 1].last + 1 if at > 0 else 0
+    roles = grammar().roles
+    for first, last, reach in _aspect_before(tokens, lo, cue.first, "retrospective"):
+        if first > 0 and roles.get(tokens[first - 1].text) == "negator":
+            continue
+        between = [t.text for t in tokens[last + 1:cue.first]]
+        if reach == "adjacent" and any(roles.get(w) not in ("aux", "negator") for w in between):
+            continue
+        return True
+    return False
 
 
 def _negated(tokens: Sequence[Token], i: int, lo: int) -> bool:
@@ -571,4 +636,4 @@ def register(registry) -> None:
         return dataclasses.replace(article, stances=find_stances(article))
 
 
-__all__ = ["Cue", "find_cues", "find_stances", "register"]
+__all__ = ["Cue", "find_cues", "find_stances", "is_retrospective", "register"]

@@ -21,7 +21,7 @@ def story_from_dict(doc: dict[str, Any]) -> Story:
                 StanceHistory(**{**h, "series": tuple(StancePoint(**p) for p in h.get("series") or ())})
                 for h in doc.get("stance_history") or ()),
             count_series=tuple(
-                CountSeries(what=s["what"], unit=s.get("unit"), points=tuple(
+                CountSeries(what=s["what"], unit=s.get("unit"), measure=s.get("measure"), points=tuple(
                     CountPoint(**{**p, "value": Decimal(str(p["value"]))}) for p in s.get("points") or ()))
                 for s in doc.get("count_series") or ()),
             contradictions=tuple(
