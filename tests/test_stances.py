@@ -253,3 +253,31 @@ def test_seed_stances_when_shared_data_is_there():
         article = Article(id=path.stem, text=text, entities=fallback_entities(text))
         found.update((s.actor_id, s.stance) for s in find_stances(article))
     assert {("gpe:KP", "denies"), ("gpe:KP", "affirms")} <= found
+
+
+@pytest.mark.parametrize("text,language,stance", [
+    ("Turki belum mengakui telah mengirim tentara ke Libya.", "id", "neither"),  # not yet: no denial
+    ("Turki tidak mengakui telah mengirim tentara ke Libya.", "id", "denies"),
+    ("Turkey has not yet confirmed sending troops to Libya.", "en", "neither"),
+])
+def test_not_yet_is_neither(text, language, stance):
+    [found] = stances_of(text, language=language)
+    assert found.stance == stance
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Sebelumnya, Rusia membantah telah mengirim pasukan ke Suriah.", "id", True),
+    ("Rusia pekan lalu membantah laporan itu.", "id", True),
+    ("Rusia sempat membantah laporan itu.", "id", True),
+    ("Rusia membantah laporan itu.", "id", False),
+    ("Vietnam menegaskan tidak pernah mengirimkan pasukan ke Kamboja.", "id", False),  # "tidak pernah": never
+    ("Russia had denied sending troops to Syria.", "en", True),
+    ("Russia previously denied sending troops to Syria.", "en", True),
+    ("Russia denied sending troops to Syria.", "en", False),
+])
+def test_retrospective_report(text, language, expected):
+    from linimasa.annotate.stances import is_retrospective
+
+    article = make_article(text, language=language)
+    [found] = find_stances(article)
+    assert is_retrospective(article, found) is expected

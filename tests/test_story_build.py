@@ -164,3 +164,215 @@ def test_story_exports_to_the_scorer_shape():
     assert {"what", "unit", "points"} <= set(doc["count_series"][0])
     assert {"on", "value", "qualifier", "claimant", "article_id"} <= set(doc["count_series"][0]["points"][0])
     assert {"kind", "summary"} <= set(doc["contradictions"][0])
+
+
+# ------------------------------------------------------------------ measures of counts
+
+BNPB = Entity("org:bnpb", "BNPB", "ORG")
+
+
+def counted(text: str, words: str, value: int, unit: str, claimant: str | None = None, claimant_id: str | None = None,
+            qualifier: str = "exact", what: str | None = None, nth: int = 0) -> Count:
+    """A count over the ``nth`` occurrence of ``words`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Count(start, start + len(words), words, Decimal(value), qualifier, unit, what or unit, claimant,
+                 claimant_id)
+
+
+FLOOD_A = ("BNPB mencatat 17 orang meninggal dan 4 orang masih hilang. Relawan telah mendata lebih dari 25 warga "
+           "yang meninggal. Sekitar 6.500 warga masih mengungsi.")
+FLOOD_B = ("Bupati memakai data korban yang sudah diidentifikasi. Menurut Yohanes, jumlahnya kini 14 orang. "
+           "Regent Yohanes Ading said 14 victims had been identified.")
+
+
+def flood() -> list[Article]:
+    a = article("fa", date(2025, 3, 12), text=FLOOD_A, entities=(BNPB,), counts=[
+        counted(FLOOD_A, "17 orang", 17, "orang", "BNPB", "org:bnpb"),
+        counted(FLOOD_A, "4 orang", 4, "orang", "BNPB", "org:bnpb"),
+        counted(FLOOD_A, "lebih dari 25 warga", 25, "warga", "Dewi Anggraini", "per:dewi", "more_than"),
+        counted(FLOOD_A, "Sekitar 6.500 warga", 6500, "warga", qualifier="approx")])
+    b = article("fb", date(2025, 3, 13), text=FLOOD_B, entities=(), counts=[
+        counted(FLOOD_B, "14 orang", 14, "orang", "Yohanes Ading", "per:yohanes-ading"),
+        counted(FLOOD_B, "14 victims", 14, "victims", "Regent Yohanes Ading", "per:regent-yohanes-ading")])
+    return [a, b]
+
+
+def series_of(story, measure: str):
+    return [s for s in story.count_series if s.measure == measure]
+
+
+def test_counts_of_one_noun_split_by_what_they_measure():
+    story = build_story("s", flood())
+    [deaths] = series_of(story, "deaths")
+    assert sorted(int(p.value) for p in deaths.points) == [14, 14, 17, 25]  # "korban"/"victims" narrowed to deaths
+    assert deaths.what == "orang (deaths)" and deaths.unit == "orang"
+    assert [int(p.value) for p in series_of(story, "missing")[0].points] == [4]
+    assert [int(p.value) for p in series_of(story, "displaced")[0].points] == [6500]
+
+
+def test_figure_contradiction_on_one_measure_between_named_claimants():
+    figures = [c for c in build_story("s", flood()).contradictions if c.kind == "figure"]
+    pairs = {frozenset(c.actors) for c in figures}
+    assert frozenset({"BNPB", "Dewi Anggraini"}) in pairs  # 17 against more than 25
+    assert frozenset({"Dewi Anggraini", "Yohanes Ading"}) in pairs
+    # deaths and the missing are never compared; "Regent Yohanes Ading" is Yohanes Ading
+    assert not any("4" in c.values for c in figures)
+    assert not any(set(c.actors) == {"Yohanes Ading", "Regent Yohanes Ading"} for c in figures)
+    assert all(c.summary.startswith("orang (deaths):") for c in figures)
+
+
+def test_outlet_voice_is_no_claimant():
+    text = "Sebanyak 12 orang tewas. Menurut BNPB, 30 orang tewas."
+    arts = [article("o", date(2025, 3, 12), text=text, entities=(BNPB,), counts=[
+        counted(text, "12 orang", 12, "orang"), counted(text, "30 orang", 30, "orang", "BNPB", "org:bnpb")])]
+    story = build_story("s", arts)
+    assert len(series_of(story, "deaths")[0].points) == 2
+    assert [c for c in story.contradictions if c.kind == "figure"] == []
+
+
+def test_measure_does_not_fit_a_noun_of_another_family():
+    text = "Banjir membuat 40 rumah hilang dan 3 orang hilang."
+    arts = [article("h", date(2025, 3, 12), text=text, entities=(), counts=[
+        counted(text, "40 rumah", 40, "rumah"), counted(text, "3 orang", 3, "orang")])]
+    story = build_story("s", arts)
+    assert [int(p.value) for p in series_of(story, "missing")[0].points] == [3]
+    assert any(s.measure is None and s.unit == "rumah" for s in story.count_series)
+
+
+def test_troop_series_keeps_a_readable_unit_and_what():
+    troops = build_story("s", seeds_like()).count_series[0]
+    assert troops.measure == "troops" and troops.unit in {"tentara", "pasukan", "troops"}
+    assert troops.what.endswith("(troops)")
+
+
+# ------------------------------------------------------------------ worded claims, quotes, retrospective stances
+
+BPBN = Entity("org:bpbn", "Badan Pengelola Bendungan Nasional", "ORG", aliases=("BPBN",))
+HENDRA = Entity("per:hendra", "Hendra Wijaya", "PERSON", role="juru bicara BPBN")
+DAM_1 = 'BPBN membantah adanya retakan di Bendungan Cikaracak. Laras mengatakan retakan itu panjangnya 40 meter.'
+DAM_2 = '"Kami tidak membenarkan maupun membantah," kata juru bicara BPBN, Hendra Wijaya.'
+DAM_3 = ('BPBN akhirnya mengakui ada retakan di lereng hilir. Sebelumnya, BPBN membantah adanya retakan. '
+         'Hendra mengakui penanganan awal terlambat.')
+
+
+def claim_stance(text: str, sentence: str, cue: str, actor: str, actor_id: str | None, value: str, claim: str,
+                 on: str | None = None) -> Stance:
+    start = text.index(sentence)
+    return Stance(start, start + len(sentence), actor, actor_id, claim, f"claim:{abs(hash(claim)) % 10**10:010d}",
+                  value, on, cue)
+
+
+def dam() -> list[Article]:
+    laras = DAM_1.index("retakan itu")
+    a1 = article("d1", date(2025, 2, 3), title="Warga Laporkan Retakan di Bendungan Cikaracak", text=DAM_1,
+                 entities=(BPBN,), stances=[
+                     claim_stance(DAM_1, "BPBN membantah adanya retakan di Bendungan Cikaracak.", "membantah",
+                                  "Badan Pengelola Bendungan Nasional", "org:bpbn", "denies",
+                                  "adanya retakan di Bendungan Cikaracak")],
+                 quotes=[Quote(laras, len(DAM_1) - 1, DAM_1[laras:-1], "indirect", "Laras Wulandari")])
+    a2 = article("d2", date(2025, 2, 12), title="BPBN Tak Membenarkan Maupun Membantah Retakan Bendungan Cikaracak",
+                 text=DAM_2, entities=(BPBN, HENDRA), stances=[
+                     claim_stance(DAM_2, DAM_2, "membenarkan", "Hendra Wijaya", "per:hendra", "neither",
+                                  "maupun membantah", "2025-02-12")],
+                 quotes=[Quote(1, DAM_2.index('"', 1), DAM_2[1:DAM_2.index('"', 1)], "direct", "Hendra Wijaya",
+                               "per:hendra")])
+    a3 = article("d3", date(2025, 2, 28), title="BPBN Akui Retakan Bendungan Cikaracak", text=DAM_3,
+                 entities=(BPBN, HENDRA), stances=[
+                     claim_stance(DAM_3, "BPBN akhirnya mengakui ada retakan di lereng hilir.", "mengakui",
+                                  "Badan Pengelola Bendungan Nasional", "org:bpbn", "affirms",
+                                  "ada retakan di lereng hilir"),
+                     claim_stance(DAM_3, "Sebelumnya, BPBN membantah adanya retakan.", "membantah",
+                                  "Badan Pengelola Bendungan Nasional", "org:bpbn", "denies", "adanya retakan"),
+                     claim_stance(DAM_3, "Hendra mengakui penanganan awal terlambat.", "mengakui", "Hendra Wijaya",
+                                  "per:hendra", "affirms", "penanganan awal terlambat")])
+    return [a1, a2, a3]
+
+
+def test_worded_claims_about_one_thing_make_one_history():
+    story = build_story("s", dam())
+    agency = [h for h in story.stance_history if h.actor_id == "org:bpbn"]
+    main = max(agency, key=lambda h: len(h.series))
+    assert [(p.stance, p.on) for p in main.series] == [
+        ("denies", "2025-02-03"), ("denies", "2025-02-03"), ("neither", "2025-02-12"), ("affirms", "2025-02-28")]
+    assert main.series[1].article_id == "d3" and main.series[1].before == "2025-02-28"  # "Sebelumnya, ..."
+    assert "retakan" in main.proposition
+    # the spokesman speaks for the agency; a different claim stays apart
+    assert not any(h.actor_id == "per:hendra" for h in story.stance_history)
+    assert any(h.proposition == "penanganan awal terlambat" for h in agency)
+
+
+def test_quote_restating_a_disputed_claim_is_a_stance_and_contradicts_the_denial():
+    story = build_story("s", dam())
+    laras = next(h for h in story.stance_history if h.actor == "Laras Wulandari")
+    assert [p.stance for p in laras.series] == ["affirms"]
+    [contra] = [c for c in story.contradictions if c.kind == "stance"]
+    assert contra.actors[0] == "Badan Pengelola Bendungan Nasional" and "Laras Wulandari" in contra.actors
+
+
+def test_retrospective_stance_without_an_earlier_match_sorts_before_its_article():
+    text = "Sebelumnya, Korut membantah laporan itu. Korut akhirnya mengakui laporan itu."
+    first, second = text.split(". ")
+    arts = [article("r", date(2025, 4, 28), text=text, stances=[
+        Stance(0, len(first) + 1, "Korea Utara", "gpe:KP", SEND_TEXT, SEND, "denies", None, "membantah"),
+        Stance(len(first) + 2, len(text), "Korea Utara", "gpe:KP", SEND_TEXT, SEND, "affirms", None, "mengakui")])]
+    story = build_story("s", arts)
+    h = history_of(story, "gpe:KP")
+    assert [(p.stance, p.on, p.before) for p in h.series] == [
+        ("denies", None, "2025-04-28"), ("affirms", "2025-04-28", None)]
+    stances = [e for e in story.timeline if e.kind == "stance"]
+    assert [e.on for e in stances] == [None, "2025-04-28"] and stances[0].before == "2025-04-28"
+
+
+# ------------------------------------------------------------------ timeline: one event for the same words
+
+def test_quote_carrying_a_stance_is_one_event():
+    text = '"Kami tidak pernah mengirim pasukan ke Rusia," kata Kim Song.'
+    words = text[1:text.index(",")]
+    kim = Entity("per:kim-song", "Kim Song", "PERSON")
+    arts = [article("q", date(2024, 11, 1), text=text, entities=(KP, kim), stances=[
+        Stance(1, 1 + len(words), "Kim Song", "per:kim-song", SEND_TEXT, SEND, "denies", None, "quote")],
+        quotes=[Quote(1, 1 + len(words), words, "direct", "Kim Song", "per:kim-song"),
+                Quote(1, 20, words[:19], "indirect", "Kim Song", "per:kim-song")])]
+    timeline = build_story("s", arts).timeline
+    assert [e.kind for e in timeline] == ["stance"]
+    assert "Kami tidak pernah mengirim pasukan" in timeline[0].summary
+
+
+def test_overlapping_quotes_of_one_speaker_keep_the_richer():
+    text = "Hendra menyatakan tidak membenarkan maupun membantah laporan warga."
+    long_start = text.index("tidak")
+    short_start = text.index("maupun")
+    arts = [article("o", date(2025, 2, 28), text=text, entities=(), quotes=[
+        Quote(long_start, len(text) - 1, text[long_start:-1], "indirect", "Hendra"),
+        Quote(short_start, len(text) - 1, text[short_start:-1], "indirect", "Hendra")])]
+    quotes = [e for e in build_story("s", arts).timeline if e.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].start == long_start
+
+
+# ------------------------------------------------------------------ end to end over the example corpus
+
+def test_examples_through_the_cli(tmp_path):
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(cli, ["analyze", str(examples), "--db", str(tmp_path / "d.db"), "--json", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    stories = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    flood_story = next(s for s in stories if "Banjir" in s["title"] or "Sungai Rawa" in s["title"])
+    deaths = [c for c in flood_story["contradictions"] if c["kind"] == "figure" and "(deaths)" in c["summary"]]
+    assert deaths, flood_story["contradictions"]
+    dam_story = next(s for s in stories if "Cikaracak" in s["title"])
+    agency = [h for h in dam_story["stance_history"] if "Bendungan" in h["actor"] or "BPBN" in h["actor"]]
+    main = max(agency, key=lambda h: len(h["series"]))
+    runs = [p["stance"] for p in main["series"]]
+    runs = [s for i, s in enumerate(runs) if i == 0 or runs[i - 1] != s]
+    assert runs == ["denies", "neither", "affirms"], main["series"]

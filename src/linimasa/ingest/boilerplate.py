@@ -234,6 +234,24 @@ def headline_end(text: str) -> int:
     return len(text.rstrip()) if line_end == -1 else line_end
 
 
+def is_teaser_line(line: str) -> bool:
+    """A paragraph that is a teaser label, a colon and one other story's headline, in any case ("Read also:
+    Government eyes 5.2% growth in 2026 budget"): English outlets write headlines in sentence case."""
+    r = rules()
+    if r.teaser is None:
+        return False
+    text = line.lstrip("[(*\u2022- ")
+    m = r.teaser.match(text)
+    if not m:
+        return False
+    rest = re.match(r"\s*[:>\u2013\u2014-]\s*(?P<h>.+)$", text[m.end():])
+    if not rest:
+        return False
+    headline = rest.group("h").strip()
+    return 1 <= len(headline.split()) <= 20 and not headline.endswith((".", '"', "\u201d")) \
+        and not re.search(r"[.!?][\"\u201d]?\s+[A-Z]", headline)
+
+
 def strip_inline(line: str) -> str:
     """Remove inline boilerplate from one line: ad markers, video embeds (with their title), glued teasers.
 
@@ -302,4 +320,4 @@ def _strip_teasers(line: str, pattern: _Phrases) -> str:
         pos = m.start()
 
 
-__all__ = ["rules", "line_kind", "is_caption", "is_teaser_alone", "is_headline", "headline_end", "strip_inline", "LINE_KINDS"]
+__all__ = ["rules", "line_kind", "is_caption", "is_teaser_alone", "is_teaser_line", "is_headline", "headline_end", "strip_inline", "LINE_KINDS"]

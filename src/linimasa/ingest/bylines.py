@@ -59,8 +59,8 @@ def parse_byline(line: str) -> tuple[Author, ...] | None:
         if not m:
             return None
         label = " ".join(m.group("label").split()).casefold()
-        if not m.group("colon") and label not in _NO_COLON_LABELS:
-            return None
+        if not m.group("colon") and label not in _NO_COLON_LABELS and len(segments) < 2:
+            return None  # "Penulis Siti | Editor Bambang": a row of labels needs no colons
         if not m.group("colon") and not m.group("names"):
             return None
         names = re.sub(r"\s+[-\u2013\u2014]\s+[\w.]+$", "", m.group("names"))

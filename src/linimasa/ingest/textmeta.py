@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ..model import Author
-from .boilerplate import is_caption, is_headline, is_teaser_alone, line_kind, strip_inline
+from .boilerplate import is_caption, is_headline, is_teaser_alone, is_teaser_line, line_kind, strip_inline
 from .bylines import is_name, parse_byline, trailing_author
 from .names import DOMAIN, DOMAIN_RE, canonical_outlet, canonical_source, tables
 from .normalize import normalize_text, repair_broken_lines
@@ -55,8 +55,8 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?P<outlet>{outlet})\s*,\s*(?P<place>(?i:{places}))(?=[A-Z])"),
         # JAKARTA, KOMPAS.com -   MOSKOW, iNews.id -   Jakarta, CNN Indonesia --
         re.compile(rf"^(?P<place>{place_any})\s*,\s*(?P<outlet>{outlet}){_SEP}"),
-        # JAKARTA (ANTARA) -
-        re.compile(rf"^(?P<place>{place_any})\s*\((?P<outlet>[A-Za-z][\w .]{{1,30}})\){_SEP}"),
+        # JAKARTA (ANTARA) -   Surabaya, East Java (ANTARA) -
+        re.compile(rf"^(?P<place>{place_any})(?:\s*,\s*{_PLACE_TITLE})?\s*\((?P<outlet>[A-Za-z][\w .]{{1,30}})\){_SEP}"),
         # KORANPRABUMULIHPOS.COM -   KOMPAS.com -
         re.compile(rf"^(?P<outlet>{outlet}){_SEP}(?=\S)"),
         # JAKARTA -   NEW YORK -   Jakarta -
@@ -170,6 +170,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
     lead_at = None
     title_open = given_title is None
     header_outlet: str | None = None
+    header_place: str | None = None
     norm_title = _norm(given_title) if given_title else None
     while i < n and seen < _MAX_HEADER_LINES:
         line = lines[i]
@@ -187,6 +188,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             published.append((mixed[0].kind, mixed[0].value))  # type: ignore[attr-defined]
             authors.extend(mixed[1])
             header_outlet = header_outlet or mixed[2]
+            header_place = header_place or mixed[3]
             i += 1
             continue
         byline = parse_byline(line)
@@ -253,7 +255,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             skip_headlines = 6
             continue
         kind = line_kind(line)
-        if kind in ("line", "credit") or is_caption(line):
+        if kind in ("line", "credit") or is_caption(line) or (kind == "teaser" and is_teaser_line(line)):
             continue
         if kind == "source":
             meta.via.extend(_sources_in(line.split(":", 1)[-1]))
@@ -311,6 +313,7 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
             keep.pop()
 
     meta.body = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
+    meta.dateline = meta.dateline or header_place
     if meta.outlet is None:
         own = header_outlet or _self_mention(meta.body) or _self_mention("\n".join(lines[:lead_at + 1]))
         if own:
@@ -323,17 +326,18 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
     return meta
 
 
-def _date_in_segments(line: str) -> tuple[object, tuple[Author, ...], str | None] | None:
-    """A date line sharing its line with bylines or the outlet's name: "Reporter: Tedy | Selasa, 22 Oct 2024
-    19:08 WIB", "Kabarku.id - 22/10/2024, 19:08 WIB". Returns (date line, authors, outlet) or None."""
+def _date_in_segments(line: str) -> tuple[object, tuple[Author, ...], str | None, str | None] | None:
+    """A date line sharing its line with bylines, the outlet's name or the place: "Reporter: Tedy | Selasa, 22 Oct
+    2024 19:08 WIB", "Kabarku.id - 22/10/2024, 19:08 WIB", "Jakarta ● Wed, July 9, 2025". Returns (date line,
+    authors, outlet, place) or None."""
     if len(line) > 160:
         return None
-    segments = [s.strip() for s in re.split(r"\s+[|\-\u2013\u2014\u2022\u00b7]\s+|\s*\|\s*", line) if s.strip()]
+    segments = [s.strip() for s in re.split(r"\s+[|\-\u2013\u2014\u2022\u00b7\u25cf]\s+|\s*\|\s*", line) if s.strip()]
     if len(segments) < 2:
         return None
     found = None
     authors: list[Author] = []
-    outlet = None
+    outlet = place = None
     t = tables()
     for seg in segments:
         dl = parse_date_line(seg)
@@ -348,8 +352,11 @@ def _date_in_segments(line: str) -> tuple[object, tuple[Author, ...], str | None
         if DOMAIN_RE.fullmatch(name) or name in t.outlets:
             outlet = outlet or name
             continue
+        if place is None and seg.casefold() in {p.casefold() for p in t.places}:
+            place = seg
+            continue
         return None
-    return (found, tuple(authors), outlet) if found else None
+    return (found, tuple(authors), outlet, place) if found else None
 
 
 def _outlet_byline(line: str, *, allow_names: bool) -> tuple[tuple[Author, ...], str] | None:
@@ -364,7 +371,18 @@ def _outlet_byline(line: str, *, allow_names: bool) -> tuple[tuple[Author, ...],
     t = tables()
     outlet = None
     authors: list[Author] = []
-    for seg in segments:
+    for k, seg in enumerate(segments):
+        # "Rina Marlina, CNBC Indonesia" and "Dewi Kartika (The Jakarta Post)": a name beside its outlet
+        signed = re.fullmatch(r"(?P<name>[^,()]+?)\s*(?:,\s*(?P<o1>[^,()]+)|\((?P<o2>[^()]+)\))", seg)
+        own = signed and (signed.group("o1") or signed.group("o2")).strip()
+        if allow_names and own and (own in t.outlets or DOMAIN_RE.fullmatch(own)) and is_name(signed.group("name")) \
+                and signed.group("name").strip().casefold() not in {pl.casefold() for pl in t.places}:
+            authors.append(Author(signed.group("name").strip(), "reporter"))
+            outlet = outlet or own
+            continue
+        if allow_names and k == 0 and len(segments) > 1 and re.fullmatch(r"[A-Z][a-z]+", seg) \
+                and re.search(r",\s*[^,]+$", segments[-1]):
+            continue  # "Market - Rina Marlina, CNBC Indonesia": the desk before the signed name
         if seg in t.outlets or DOMAIN_RE.fullmatch(seg):
             outlet = outlet or seg
         elif allow_names and re.fullmatch(r"Tim(?:\s+\S+){1,2}", seg):

@@ -26,7 +26,7 @@ from string import Template
 from .. import __version__
 from ..model import Article, Story, TimelineEvent
 from .charts import figure_chart, stance_chart
-from .labels import STANCE_WORDS, day_of, figure, published_day, source_label
+from .labels import STANCE_WORDS, day_of, figure, published_day, source_label, when
 
 _KINDS = ("quote", "count", "stance", "event", "published")
 _CHARTED_HISTORIES = 8
@@ -132,7 +132,7 @@ def _timeline(story: Story, anchors: _Anchors, articles: Mapping[str, Article]) 
     rows = []
     for k, event in enumerate(story.timeline):
         source = source_label(articles.get(event.article_id))
-        rows.append(f'<tr data-kind="{_esc(event.kind)}"><td class="when">{_esc(event.on or "undated")}</td>'
+        rows.append(f'<tr data-kind="{_esc(event.kind)}"><td class="when">{_esc(when(event.on, event.before))}</td>'
                     f'<td><span class="kind kind-{_esc(event.kind)}">{_esc(event.kind)}</span></td>'
                     f'<td>{_esc(event.actor or "")}</td><td>{_esc(event.summary)}</td>'
                     f'<td><a href="{_esc(anchors.event(k, event))}">{_esc(source)}</a></td></tr>')
@@ -152,7 +152,7 @@ def _stances(story: Story, anchors: _Anchors, articles: Mapping[str, Article]) -
     rows = []
     for history in story.stance_history:
         points = "<br>".join(
-            f'{_esc(p.on or "undated")} <span class="stance-{_esc(p.stance)}">'
+            f'{_esc(when(p.on, p.before))} <span class="stance-{_esc(p.stance)}">'
             f'{_esc(STANCE_WORDS.get(p.stance, p.stance))}'
             f'</span> <a href="{_esc(anchors.point(p.article_id, p.evidence or ""))}">'
             f'{_esc(source_label(articles.get(p.article_id)))}</a>' for p in history.series)

@@ -35,6 +35,18 @@ def figure(value: Decimal | float | int, qualifier: str | None = None) -> str:
     return f"{prefix} {text}" if prefix else (f"~{text} (vague)" if qualifier == "vague" else text)
 
 
+def when(on: str | None, before: str | None = None) -> str:
+    """When something happened, as shown: its date, ``before 2025-02-28`` for an undated retrospective report
+    ("sebelumnya membantah"), else ``undated``.
+
+    >>> when("2025-02-03"), when(None, "2025-02-28"), when(None)
+    ('2025-02-03', 'before 2025-02-28', 'undated')
+    """
+    if on:
+        return on
+    return f"before {before}" if before else "undated"
+
+
 def published_day(article: Article | None) -> str:
     """The article's publication date as ``YYYY-MM-DD`` (``-`` when unknown)."""
     if article is None or article.published is None:

@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Article, Story
-from .labels import figure, published_day, source_label
+from .labels import figure, published_day, source_label, when
 
 _STANCE_STYLES = {"affirms": "green", "neither": "yellow", "denies": "red"}
 _KIND_STYLES = {"quote": "cyan", "count": "magenta", "stance": "bold", "event": "blue", "published": "dim"}
@@ -112,7 +112,7 @@ def _timeline_table(story: Story, articles: Mapping[str, Article]) -> Table:
     for event in story.timeline:
         what = Text(_clip(_without_actor(event.summary, event.actor)))
         what.append("\n" + source_label(articles.get(event.article_id)), style="dim")
-        table.add_row(Text(event.on or "undated"), Text(event.kind, style=_KIND_STYLES.get(event.kind, "")),
+        table.add_row(Text(when(event.on, event.before)), Text(event.kind, style=_KIND_STYLES.get(event.kind, "")),
                       Text(event.actor or ""), what)
     return table
 
@@ -127,7 +127,7 @@ def _stance_table(story: Story, articles: Mapping[str, Article]) -> Table:
         for i, point in enumerate(history.series):
             if i:
                 line.append("\n")
-            line.append(f"{point.on or 'undated':<10} ")
+            line.append(f"{when(point.on, point.before):<10} ")
             line.append(f"{point.stance:<8}", style=_STANCE_STYLES.get(point.stance, ""))
             line.append(f" {source_label(articles.get(point.article_id))}", style="dim")
         table.add_row(Text(history.actor, style="bold"), Text(history.proposition), line)

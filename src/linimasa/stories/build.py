@@ -62,7 +62,7 @@ def story_title(articles: Sequence[Article], duplicates: Mapping[str, str] = {},
 
         best = max(sources, key=lambda a: (centrality(a), -sources.index(a)))
         return " ".join(best.title.split())
-    stated = Counter(e.summary.split(": ", 1)[-1] for e in timeline if e.kind == "stance")
+    stated = Counter(e.summary.split(": ", 1)[-1].split(" \u2014 ")[0] for e in timeline if e.kind == "stance")
     if stated:
         return stated.most_common(1)[0][0]
     main = main_proposition(p for a in articles for p in _propositions(a))

@@ -9,9 +9,11 @@ one-point histories. Within a story they are joined here:
   no stance cue or function words of ``stance_cues.tsv``/``stance_words.tsv``, no words of the name of the actor
   who takes the stance, plus the ids of the entities it names; a word stands for all the ways of stripping its
   affixes (``word_affixes.tsv``: "retakan", "keretakan" and "retak" share "retak"; "cracks" and "crack");
-- two claims join when at least half of the words of the smaller one are in the other; joins are transitive;
-- a claim with no content word left ("maupun membantah") joins the claim its actor (else the article) takes a
-  stance on in the same article, when there is one;
+- two claims join when at least half of the words of the smaller one are in the other and the words they share
+  include one of the story's key terms (a word of at least two of its articles' titles, or of its only title):
+  "penanganan awal kami terlambat" does not join "kami bertanggung jawab menanganinya"; joins are transitive;
+- a claim with no content word left ("maupun membantah") joins the claim its actor (else anyone) takes a
+  stance on in the same article, when there is one, else the claim the article's title is about;
 - the joined claim is shown with the words of its most central member, preferring the body over headlines.
 
 Predicate propositions (``send_troops(gpe:KP,gpe:RU)``) are never joined here.
@@ -88,24 +90,22 @@ def holds(words: frozenset[str], word: str) -> bool:
     return any(variants(w) & mine for w in words)
 
 
-def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequence[Entity]] = {}
-                 ) -> dict[str, tuple[str, str]]:
+def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequence[Entity]] = {},
+                 titles: Mapping[str, str] = {}) -> dict[str, tuple[str, str]]:
     """Claim id -> (the id of the claim it joins, that claim's text), for every claim of ``mentions``.
 
-    ``entities`` maps an article id to its entities (for the entity keys of the claims)."""
+    ``entities`` maps an article id to its entities (for the entity keys of the claims); ``titles`` maps the
+    story's article ids to their titles, whose shared words are the story's key terms."""
+    keys = key_terms(list(titles.values()))
     texts: dict[str, str] = {}
-    words: dict[str, frozenset[str]] = {}
+    words = claim_words(mentions, entities)
     weight: Counter = Counter()
     headline: dict[str, bool] = {}
     for m in mentions:
-        if not is_claim(m.proposition_id):
-            continue
-        pid = m.proposition_id
-        texts.setdefault(pid, m.text)
-        found = content_words(m.text, (*m.actor_names, *_cue_words()), entities.get(m.article_id, ()))
-        words[pid] = words[pid] & found if pid in words else found
-        weight[pid] += 1
-        headline[pid] = headline.get(pid, True) and m.is_headline
+        if is_claim(m.proposition_id):
+            texts.setdefault(m.proposition_id, m.text)
+            weight[m.proposition_id] += 1
+            headline[m.proposition_id] = headline.get(m.proposition_id, True) and m.is_headline
     ids = sorted(words, key=lambda p: (-weight[p], p))
     parent = {p: p for p in ids}
 
@@ -117,9 +117,10 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
 
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            if find(a) != find(b) and overlap(words[a], words[b]) >= JOIN_OVERLAP:
+            if find(a) != find(b) and overlap(words[a], words[b]) >= JOIN_OVERLAP \
+                    and any(holds(words[b], w) for w in words[a] if holds(keys, w)):
                 parent[find(b)] = find(a)
-    for m in mentions:  # a claim with no words of its own is what its actor (else the article) speaks of
+    for m in mentions:  # a claim with no words of its own is what its actor (else the article, its title) is about
         pid = m.proposition_id
         if pid not in words or words[pid] or find(pid) != pid or weight[pid] == 0:
             continue
@@ -130,6 +131,13 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
             if len(near) == 1:
                 parent[pid] = near.pop()
                 break
+        else:
+            title = content_words(titles.get(m.article_id, ""), m.actor_names, entities.get(m.article_id, ()))
+            fits = [(overlap(title, words[q]), find(q)) for q in ids if words[q]
+                    and any(holds(words[q], w) for w in title if holds(keys, w))]
+            fits = [f for f in fits if f[0] >= JOIN_OVERLAP]
+            if fits:
+                parent[pid] = max(fits)[1]
     groups: dict[str, list[str]] = defaultdict(list)
     for p in ids:
         groups[find(p)].append(p)
@@ -139,8 +147,38 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
                                            sum(_jaccard(words[p], words[q]) for q in members if q != p),
                                            weight[p], -len(texts[p]), p))
         for p in members:
-            out[p] = (best, texts[best])
+            out[p] = (best, _trim(texts[best]))
     return out
+
+
+def key_terms(titles: Sequence[str]) -> frozenset[str]:
+    """The content words of at least two of the titles (of the only one, when there is one)."""
+    bags = [content_words(t) for t in titles if t and t.strip()]
+    if len(bags) == 1:
+        return bags[0]
+    return frozenset(w for i, bag in enumerate(bags) for w in bag
+                     if sum(1 for j, other in enumerate(bags) if j != i and holds(other, w)) >= 1)
+
+
+def _trim(text: str) -> str:
+    """A claim's words without the function words and punctuation it was cut at ("..., tetapi juga belum")."""
+    stop = _stop_words()
+    words = list(re.finditer(r"[\w'-]+", text))
+    while len(words) > 1 and words[-1].group().lower() in stop:
+        words.pop()
+    return text[:words[-1].end()] if words else text
+
+
+def claim_words(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequence[Entity]] = {}
+                ) -> dict[str, frozenset[str]]:
+    """Claim id -> its content words (none of the names of the actors taking a stance on it)."""
+    words: dict[str, frozenset[str]] = {}
+    for m in mentions:
+        if is_claim(m.proposition_id):
+            found = content_words(m.text, m.actor_names, entities.get(m.article_id, ()))
+            pid = m.proposition_id
+            words[pid] = words[pid] & found if pid in words else found
+    return words
 
 
 def claim_head(member_words: Sequence[frozenset[str]], share: float = 0.8) -> frozenset[str]:
@@ -169,14 +207,8 @@ def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as english
     from spacy.lang.id.stop_words import STOP_WORDS as indonesian
 
-    return frozenset(indonesian) | frozenset(english) | frozenset(grammar().roles)
-
-
-@lru_cache(maxsize=None)
-def _cue_words() -> tuple[str, ...]:
-    """The words of every stance cue: what says the stance is no part of what the claim is about."""
-    words = {w for cue in grammar().cues.values() for entry in cue for w in entry[0]}
-    return tuple(sorted(words))
+    cues = {w for entries in grammar().cues.values() for entry in entries for w in entry[0]}
+    return frozenset(indonesian) | frozenset(english) | frozenset(grammar().roles) | frozenset(cues)
 
 
 @lru_cache(maxsize=None)
@@ -205,5 +237,5 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return overlap(a, b) * min(len(a), len(b)) / max(len(a), len(b))
 
 
-__all__ = ["JOIN_OVERLAP", "ClaimMention", "claim_head", "content_words", "holds", "is_claim", "overlap",
-           "unify_claims", "variants"]
+__all__ = ["JOIN_OVERLAP", "ClaimMention", "claim_head", "claim_words", "content_words", "holds", "is_claim",
+           "key_terms", "overlap", "unify_claims", "variants"]

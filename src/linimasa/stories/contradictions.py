@@ -31,7 +31,8 @@ def stance_contradictions(histories: Sequence[StanceHistory]) -> tuple[Contradic
             names = [o.actor for o, _ in others]
             first_denial = denials[0]
             firsts = [pts[0] for _, pts in others]
-            summary = (f"{h.actor} denies ({first_denial.on or 'undated'}) that {h.proposition}; "
+            when = first_denial.on or (f"before {first_denial.before}" if first_denial.before else "undated")
+            summary = (f"{h.actor} denies ({when}) that {h.proposition}; "
                        f"affirmed by {_join(names)}")
             article_ids = tuple(dict.fromkeys([first_denial.article_id, *(p.article_id for p in firsts)]))
             out.append(Contradiction("stance", summary, article_ids, (h.actor, *names), pid,

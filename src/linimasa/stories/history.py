@@ -6,18 +6,28 @@ Stances come from the ``stances`` component. Here they are joined across article
   and a title such as "Menlu", "Presiden", "Dubes") counts towards that state's history;
 - a proposition whose agent or target an article left unknown (``send_troops(gpe:KP,_)``) joins the story's one
   complete proposition of the same predicate that agrees with it (``send_troops(gpe:KP,gpe:RU)``);
-- the date is when the stance was taken (``on``), or else when the article was published;
+- worded claims (``claim:<digest>``) about the same thing are joined into one proposition
+  (:mod:`linimasa.stories.claims`), and a quote whose words restate a claim that the story's actors take stances
+  on in two articles or more is its speaker's stance on it (affirms, or denies with a negator before the claim's
+  words: "Tidak ada retakan"), unless its speaker already takes one on that claim in that article;
+- the date is when the stance was taken (``on``), or else when the article was published; a stance reported as
+  earlier ("Sebelumnya, BPBN membantah ...", :func:`linimasa.annotate.stances.is_retrospective`) and undated
+  takes the date of the same actor's latest earlier identical stance on the same proposition, else no date
+  (``on`` None) and ``before`` the article's day, and sorts just before that day;
 - a syndicated copy (``duplicates``: copy id -> original id) adds nothing when its original is in the story.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import acting_map, grammar
-from ..model import Article, Entity, StanceHistory, StancePoint
+from ..annotate.propositions import acting_map, grammar, tokenize
+from ..annotate.stances import is_retrospective
+from ..model import Article, Entity, Quote, StanceHistory, StancePoint
+from .claims import ClaimMention, claim_head, claim_words, content_words, holds, is_claim, unify_claims
 
 _PROP = re.compile(r"^(?P<predicate>[a-z_]+)\((?P<agent>[^,]*),(?P<target>[^)]*)\)$")
 _EVIDENCE_CHARS = 240
@@ -38,6 +48,15 @@ class StanceRecord:
     start: int
     end: int
     cue: str | None = None
+    speaker_id: str | None = None  # the entity that spoke (the actor group may be its state or body)
+    before: str | None = None  # a retrospective report: taken before this day (the article's)
+
+    @property
+    def sort_on(self) -> tuple[str, int]:
+        """Sort key: the date, and an undated retrospective report just before its article's day."""
+        if self.on:
+            return self.on, 1
+        return (self.before, 0) if self.before else ("9999", 1)
 
 
 def independent_articles(articles: Sequence[Article], duplicates: Mapping[str, str]) -> list[Article]:
@@ -54,12 +73,17 @@ def article_date(article: Article) -> str | None:
 
 def stance_records(articles: Sequence[Article], duplicates: Mapping[str, str] = {}) -> list[StanceRecord]:
     """Every stance of the story's independent articles, with actor groups and story-wide proposition ids."""
+    sources = independent_articles(articles, duplicates)
     raw = []
-    for article in independent_articles(articles, duplicates):
+    for article in sources:
         for s in article.stances:
             group_id, group = _group(article, s.actor_id, s.actor)
             raw.append((article, s, group_id, group))
     canonical = unify_propositions(s.proposition_id for _, s, _, _ in raw)
+    mentions = [ClaimMention(s.proposition_id, s.proposition, a.id, gid, (group, s.actor), _is_headline(a, s))
+                for a, s, gid, group in raw if is_claim(s.proposition_id)]
+    entities = {a.id: a.entities for a in sources}
+    joined = unify_claims(mentions, entities, {a.id: a.title or "" for a in sources})
     texts: dict[str, Counter] = defaultdict(Counter)
     for _, s, _, _ in raw:
         if s.proposition_id == canonical.get(s.proposition_id, s.proposition_id):
@@ -68,9 +92,79 @@ def stance_records(articles: Sequence[Article], duplicates: Mapping[str, str] = 
     for article, s, group_id, group in raw:
         pid = canonical.get(s.proposition_id, s.proposition_id)
         text = texts[pid].most_common(1)[0][0] if texts.get(pid) else s.proposition
-        on = s.on if s.on and re.match(r"^\d{4}", s.on) else article_date(article)
-        out.append(StanceRecord(group_id, group, pid, text, s.stance, on, article.id, s.actor, s.start, s.end, s.cue))
+        pid, text = joined.get(pid, (pid, text))
+        dated = bool(s.on and re.match(r"^\d{4}", s.on))
+        before = article_date(article) if not dated and is_retrospective(article, s) else None
+        on = s.on if dated else (None if before else article_date(article))
+        out.append(StanceRecord(group_id, group, pid, text, s.stance, on, article.id, s.actor, s.start, s.end, s.cue,
+                                s.actor_id, before))
+    out.extend(_quote_records(sources, out, joined, claim_words(mentions, entities)))
+    return _place_retrospective(out)
+
+
+def _is_headline(article: Article, stance) -> bool:
+    """A claim worded from the article's title."""
+    title = " ".join((article.title or "").split())
+    return bool(title) and title.startswith(" ".join(stance.proposition.split()))
+
+
+def _place_retrospective(records: list[StanceRecord]) -> list[StanceRecord]:
+    """An undated retrospective report takes the date of the same actor's latest earlier identical stance on the
+    same proposition (it most likely recalls it); else it stays undated, ``before`` its article's day."""
+    out = []
+    for r in records:
+        if r.on is None and r.before:
+            earlier = [o.on for o in records if o.before is None and o.on and o.on[:10] < r.before
+                       and (o.actor_id, o.proposition_id, o.stance) == (r.actor_id, r.proposition_id, r.stance)]
+            if earlier:
+                r = dataclasses.replace(r, on=max(earlier))
+        out.append(r)
     return out
+
+
+def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord],
+                   joined: Mapping[str, tuple[str, str]], words: Mapping[str, frozenset[str]]) -> list[StanceRecord]:
+    """Stances carried by quotes that restate a claim the story disputes (stances on it in two articles or more):
+    the quote holds every head word of the claim; a negator right before the first of them makes it a denial."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for original, (pid, _) in joined.items():
+        members[pid].add(original)
+    out = []
+    for pid, ids in members.items():
+        recs = [r for r in records if r.proposition_id == pid]
+        if len({r.article_id for r in recs}) < 2:
+            continue
+        head = claim_head([words.get(i, frozenset()) for i in sorted(ids)])
+        if not head:
+            continue
+        text = recs[0].proposition
+        for article in sources:
+            taken = {r.actor_id for r in records if r.article_id == article.id and r.proposition_id == pid}
+            for q in article.quotes:
+                if not (q.speaker or q.speaker_id):
+                    continue
+                group_id, group = _group(article, q.speaker_id, q.speaker or q.speaker_id or "")
+                if group_id in taken:
+                    continue
+                found = content_words(q.text)
+                if not all(holds(found, h) for h in head):
+                    continue
+                stance = "denies" if _negated_claim(q, head) else "affirms"
+                on = q.said_on[:10] if q.said_on and re.match(r"^\d{4}", q.said_on) else article_date(article)
+                out.append(StanceRecord(group_id, group, pid, text, stance, on, article.id, q.speaker or group,
+                                        q.start, q.end, "quote", q.speaker_id))
+    return out
+
+
+def _negated_claim(quote: Quote, head: frozenset[str]) -> bool:
+    """True when a negator stands among the three words before the first word of the claim in the quote
+    ("Tidak ada retakan pada tubuh bendungan")."""
+    roles = grammar().roles
+    tokens = tokenize(quote.text)
+    for k, t in enumerate(tokens):
+        if any(holds(frozenset((t.text,)), h) for h in head):
+            return any(roles.get(p.text) == "negator" for p in tokens[max(0, k - 3):k])
+    return False
 
 
 def stance_histories(records: Sequence[StanceRecord], texts: Mapping[str, str] = {}) -> tuple[StanceHistory, ...]:
@@ -81,7 +175,7 @@ def stance_histories(records: Sequence[StanceRecord], texts: Mapping[str, str] =
         grouped[(r.actor_id, r.proposition_id)].append(r)
     out = []
     for (actor_id, pid), recs in grouped.items():
-        recs.sort(key=lambda r: (r.on or "9999", r.article_id, r.start))
+        recs.sort(key=lambda r: (r.sort_on, r.article_id, r.start))
         seen, points = set(), []
         for r in recs:
             key = (r.article_id, r.stance, r.on)
@@ -89,7 +183,7 @@ def stance_histories(records: Sequence[StanceRecord], texts: Mapping[str, str] =
                 continue
             seen.add(key)
             evidence = texts[r.article_id][r.start:r.end][:_EVIDENCE_CHARS] if r.article_id in texts else None
-            points.append(StancePoint(r.on, r.stance, r.article_id, r.speaker, evidence))
+            points.append(StancePoint(r.on, r.stance, r.article_id, r.speaker, evidence, r.before))
         names = Counter(r.actor for r in recs)
         out.append(StanceHistory(names.most_common(1)[0][0], None if actor_id.startswith("name:") else actor_id,
                                  recs[0].proposition, pid, tuple(points)))
@@ -132,7 +226,7 @@ def _agrees(partial: re.Match, whole: re.Match | None) -> bool:
 # ------------------------------------------------------------------ actor groups
 
 def _group(article: Article, actor_id: str | None, actor: str) -> tuple[str, str]:
-    """(group id, group name): the state a spokesperson speaks for, else the actor itself."""
+    """(group id, group name): the state or body a spokesperson speaks for, else the actor itself."""
     if actor_id:
         entity = next((e for e in article.entities if e.id == actor_id), None)
         state = _represented_state(article, entity) if entity is not None else None
@@ -143,7 +237,8 @@ def _group(article: Article, actor_id: str | None, actor: str) -> tuple[str, str
 
 
 def _represented_state(article: Article, person: Entity) -> tuple[str, str] | None:
-    """The state a person speaks for: their role holds a title ("Menlu", "Presiden") and names a state."""
+    """The state or body a person speaks for: their role holds a title ("Menlu", "Presiden", "juru bicara") and
+    names a state (the first one named) or else an organisation (the longest name found) of the article."""
     if person.type != "PERSON" or not person.role:
         return None
     roles = grammar().roles
@@ -152,13 +247,22 @@ def _represented_state(article: Article, person: Entity) -> tuple[str, str] | No
         return None
     acting = acting_map(article.entities)
     for e in article.entities:
-        if e.type != "GPE":
-            continue
-        forms = {e.name, *e.aliases, *(m.text for m in e.mentions if m.kind != "pronoun")}
-        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", person.role) for f in forms if f):
+        if e.type == "GPE" and _names(person.role, e):
             ident, name, _ = acting.get(e.id) or (e.id, e.name, e.type)
             return ident, name
+    bodies = [(max(len(f) for f in found), e) for e in article.entities
+              if e.type == "ORG" and e.id != person.id and (found := _names(person.role, e))]
+    if bodies:
+        e = max(bodies, key=lambda x: x[0])[1]
+        ident, name, _ = acting.get(e.id) or (e.id, e.name, e.type)
+        return ident, name
     return None
+
+
+def _names(text: str, entity: Entity) -> list[str]:
+    """The forms of ``entity`` found as whole words in ``text``."""
+    forms = {entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind != "pronoun")}
+    return [f for f in forms if f and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
 
 
 __all__ = ["StanceRecord", "article_date", "independent_articles", "stance_histories", "stance_records",
