@@ -234,7 +234,8 @@ def inverted_frame(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset
             pronoun = pronoun_of(text[s:e], cues)
             speaker_end = e
             first = text[s:e].split()[0].lower()
-            if region is None and any(cues.role(first, r) for r in ("not_speaker", "clause", "adverb", "object")):
+            if region is None and any(cues.role(first, r) for r in ("not_speaker", "clause", "adverb", "object",
+                                                                      "speaker_end")):
                 return None  # ", klaim yang juga dibantah": a noun, not a cue
             if region is None and "active" in cues.frames_of(hit.form) \
                     and not _closes_clause(text, s, e, sent.end, cues, stops):
@@ -315,7 +316,8 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues, stops: frozenset[i
             break
         if words and word[0].islower() and text[start:i].rstrip()[-1:].isalnum() and _last_capitalised(text, start, i) \
                 and low not in _CONNECTORS and not re.match(r"[ \t]+[A-Z]", text[m.end():limit]) \
-                and not re.search(r"\w['’]s$", text[start:i].rstrip()):  # "Indonesia's defence ministry" goes on
+                and not re.search(r"\w['’]s$", text[start:i].rstrip()) \
+                and not _runs_to_anaphor(text, i, limit, cues):  # "Indonesia's defence ministry" goes on
             break  # "Disebut Djoko peristiwa bermula ...": the name ends where plain words begin
         glued = _glued_end(word, cues)
         if glued is not None:
@@ -331,6 +333,18 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues, stops: frozenset[i
 
 
 _CONNECTORS = frozenset({"dan", "dari", "untuk", "di", "bin", "binti", "van", "de", "of", "for", "and", "the"})
+
+
+def _runs_to_anaphor(text: str, pos: int, limit: int, cues: Cues) -> bool:
+    """Plain words from ``pos`` that close on a demonstrative within a few words ("Italia berusia 51 tahun itu"):
+    the description goes on past the name."""
+    for n, m in enumerate(re.finditer(r"[\w'’-]+|[^\w\s]", text[pos:limit])):
+        tok = m.group()
+        if n > 6 or not re.match(r"[\w]", tok) or (n and cues.role(tok, "speaker_end")) or tok.lower() in cues.verbs:
+            return False
+        if cues.role(tok, "anaphor"):
+            return n > 0
+    return False
 
 
 def _last_capitalised(text: str, start: int, pos: int) -> bool:
@@ -410,6 +424,10 @@ def subject_span(text: str, sent: Span, cue_start: int, cues: Cues,
         if len(piece) <= 8 and not any(_is_verb(w, cues) or cues.role(w, "via") or w in cues.verbs for w in piece) \
                 and not _is_filler(text, ps, pe, cues, stops):
             s = trim_span(text, ps, pe, " \t")[0]
+    elif len(parts) > 1 and text[s:e][:1].islower() and _is_bare_name(text[slice(*parts[-2])].strip()) \
+            and not cues.role(tail[0].group(), "clause"):
+        # "Rafael Souza, penyerang berusia 29 tahun ..., mengatakan": a description set after the name
+        s = trim_span(text, *parts[-2], " \t")[0]
     return s, e
 
 

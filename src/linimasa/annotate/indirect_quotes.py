@@ -198,6 +198,11 @@ def _preposition(text: str, sent: Span, hit: Hit, cues: Cues) -> Frame | None:
     joint = _WORD.match(text[rest_start:sent.end].lstrip(" \t"))
     if lead.endswith(",") and word_count(lead) >= 4 and joint and cues.role(joint.group(), "coordinator"):
         content = (sent.start, hit.start)  # "The navy operates four submarines, according to the IISS, and ..."
+    elif lead.endswith(",") and word_count(lead) >= 3 and after < sent.end and text[after] == "," and joint \
+            and joint.group()[0].islower() and not any(cues.role(joint.group(), r) for r in ("clause", "adverb")) \
+            and word_count(text[rest_start:sent.end]) >= 2:
+        # "sekitar 2.300 pedagang, menurut IKAPPI, mengeluhkan ...": the cue stands between subject and predicate
+        content = (sent.start, sent.end)
     elif word_count(text[rest_start:sent.end]) >= 3:
         content = (rest_start, sent.end)
     else:

@@ -24,6 +24,7 @@ except Exception:  # pragma: no cover - a missing or broken entities module leav
     _entities = None
 
 _HUMAN = ("PERSON",)
+_WORD_RE = re.compile(r"[\w'’-]+")
 _GROUP = ("ORG", "GPE", "LOC")
 _TOKEN = r"[A-Z][\w'’-]*(?:\.\w+)*"
 _NAME_RUN = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|bin|binti|van|von|de|al|el)(?![\w-]))*")
@@ -136,6 +137,11 @@ class SpeakerResolver:
             named = [n for n in persons if not _after_lowercase(self.text, start, n.start)]
             n = heads[0] if heads else named[-1] if named else persons[0] if prefer == "first" else persons[-1]
             return self._speaker(n)
+        if description is None and self._anaphoric(text):
+            # "kata pelatih asal Italia berusia 51 tahun itu": a description pointing back to the one who spoke
+            found = self.current("person", start)
+            if found is not None:
+                return _at(found, start, end)
         if description is not None:
             if groups:
                 actor = self._acting(groups[0])
@@ -259,6 +265,11 @@ class SpeakerResolver:
             if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", head):
                 return _clean_phrase(text, self.cues)
         return None
+
+    def _anaphoric(self, text: str) -> bool:
+        """A phrase of several words closed by a demonstrative ("pria berusia 58 tahun itu")."""
+        words = _WORD_RE.findall(text)
+        return len(words) >= 2 and self.cues.role(words[-1], "anaphor") and words[0][:1].islower()
 
     def _earlier_description(self, description: str, pos: int) -> Speaker | None:
         first = description.split()[0].lower() if description.split() else ""

@@ -194,7 +194,8 @@ def _h_month_year(m, text, words, lang):
 
 def _h_month(m, text, words, lang):
     mod, bulan, post, prep = _group(m, "mod"), _group(m, "bulan"), _group(m, "post"), _group(m, "prep")
-    if not (mod or bulan or post or prep or _after_month_and(text, m.start(), words)):
+    if not (mod or bulan or post or prep or _after_month_and(text, m.start(), words)
+            or _before_month_stretch(text, m.end(), words)):
         return []
     start = _start_after(m, "prep")
     return [Candidate(start, m.end(), "month", month=words.months[key(m.group("mon"))],
@@ -206,6 +207,13 @@ def _after_month_and(text: str, start: int, words: TimeWords) -> bool:
     previous = _previous_words(text, start, 2)
     return (len(previous) == 2 and previous[1] in words.cues.get("coordinator", ())
             and previous[0] in words.months)
+
+
+def _before_month_stretch(text: str, end: int, words: TimeWords) -> bool:
+    """A bare month opening a stretch to another month: "sepanjang Januari hingga Juni", "March until May"."""
+    following = [key(w) for w in re.findall(r"[\w]+", text[end:end + 40])[:2]]
+    return (len(following) == 2 and following[0] in words.cues.get("stretch_end", ())
+            and following[1] in words.months)
 
 
 def _h_month_of_year(m, text, words, lang):

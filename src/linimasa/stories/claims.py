@@ -9,9 +9,12 @@ one-point histories. Within a story they are joined here:
   no stance cue or function words of ``stance_cues.tsv``/``stance_words.tsv``, no words of the name of the actor
   who takes the stance, plus the ids of the entities it names; a word stands for all the ways of stripping its
   affixes (``word_affixes.tsv``: "retakan", "keretakan" and "retak" share "retak"; "cracks" and "crack");
-- two claims join when at least half of the words of the smaller one are in the other and the words they share
-  include one of the story's key terms (a word of at least two of its articles' titles, or of its only title):
-  "penanganan awal kami terlambat" does not join "kami bertanggung jawab menanganinya"; joins are transitive;
+- two claims join when at least half of the words of the smaller one are in the other, and the words they share
+  that are no names (of the story's entities) are two or more (or all of the smaller one's), one of them a key
+  term of the story (a word of at least two of its articles' titles, or of its only title): "adanya retakan"
+  joins "Warga Laporkan Retakan di Bendungan Cikaracak"; "penanganan awal kami terlambat" does not join "kami
+  bertanggung jawab menanganinya", nor "empat pulau itu kewenangan Aceh" "secara geografis, empat pulau
+  tersebut ..."; joins are transitive;
 - a claim with no content word left ("maupun membantah") joins the claim its actor (else anyone) takes a
   stance on in the same article, when there is one, else the claim the article's title is about;
 - the joined claim is shown with the words of its most central member, preferring the body over headlines.
@@ -115,10 +118,18 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
             p = parent[p]
         return p
 
+    names = name_words(entities)
+
+    def joins(a: frozenset[str], b: frozenset[str]) -> bool:
+        if overlap(a, b) < JOIN_OVERLAP:
+            return False
+        plain_a, plain_b = plain_words(a, names), plain_words(b, names)
+        shared = [w for w in plain_a if holds(plain_b, w)]
+        return any(holds(keys, w) for w in shared) and len(shared) >= min(2, len(plain_a), len(plain_b))
+
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            if find(a) != find(b) and overlap(words[a], words[b]) >= JOIN_OVERLAP \
-                    and any(holds(words[b], w) for w in words[a] if holds(keys, w)):
+            if find(a) != find(b) and joins(words[a], words[b]):
                 parent[find(b)] = find(a)
     for m in mentions:  # a claim with no words of its own is what its actor (else the article, its title) is about
         pid = m.proposition_id
@@ -133,9 +144,7 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
                 break
         else:
             title = content_words(titles.get(m.article_id, ""), m.actor_names, entities.get(m.article_id, ()))
-            fits = [(overlap(title, words[q]), find(q)) for q in ids if words[q]
-                    and any(holds(words[q], w) for w in title if holds(keys, w))]
-            fits = [f for f in fits if f[0] >= JOIN_OVERLAP]
+            fits = [(overlap(title, words[q]), find(q)) for q in ids if words[q] and joins(title, words[q])]
             if fits:
                 parent[pid] = max(fits)[1]
     groups: dict[str, list[str]] = defaultdict(list)
@@ -149,6 +158,21 @@ def unify_claims(mentions: Sequence[ClaimMention], entities: Mapping[str, Sequen
         for p in members:
             out[p] = (best, _trim(texts[best]))
     return out
+
+
+def name_words(entities: Mapping[str, Sequence[Entity]]) -> frozenset[str]:
+    """The lower-cased words of the names of the story's entities ("bendungan", "cikaracak", "aceh")."""
+    out = set()
+    for found in entities.values():
+        for e in found:
+            for form in {e.name, *e.aliases, *(m.text for m in e.mentions if m.kind != "pronoun")}:
+                out.update(w.lower() for w in _WORD.findall(form or ""))
+    return frozenset(out)
+
+
+def plain_words(words: frozenset[str], names: frozenset[str]) -> frozenset[str]:
+    """A claim's words that are neither entity keys nor words of names: what it says about them."""
+    return frozenset(w for w in words if not w.startswith("@") and w not in names)
 
 
 def key_terms(titles: Sequence[str]) -> frozenset[str]:
@@ -238,4 +262,4 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 __all__ = ["JOIN_OVERLAP", "ClaimMention", "claim_head", "claim_words", "content_words", "holds", "is_claim",
-           "key_terms", "overlap", "unify_claims", "variants"]
+           "key_terms", "name_words", "overlap", "plain_words", "unify_claims", "variants"]

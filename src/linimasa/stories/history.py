@@ -8,8 +8,9 @@ Stances come from the ``stances`` component. Here they are joined across article
   complete proposition of the same predicate that agrees with it (``send_troops(gpe:KP,gpe:RU)``);
 - worded claims (``claim:<digest>``) about the same thing are joined into one proposition
   (:mod:`linimasa.stories.claims`), and a quote whose words restate a claim that the story's actors take stances
-  on in two articles or more is its speaker's stance on it (affirms, or denies with a negator before the claim's
-  words: "Tidak ada retakan"), unless its speaker already takes one on that claim in that article;
+  on in two articles or more, and that says something exists or happened ("adanya retakan"), is its speaker's
+  stance on it (affirms, or denies with a negator before the claim's words: "Tidak ada retakan"), unless its
+  speaker already takes one on that claim in that article;
 - the date is when the stance was taken (``on``), or else when the article was published; a stance reported as
   earlier ("Sebelumnya, BPBN membantah ...", :func:`linimasa.annotate.stances.is_retrospective`) and undated
   takes the date of the same actor's latest earlier identical stance on the same proposition, else no date
@@ -27,7 +28,8 @@ from typing import Mapping, Sequence
 from ..annotate.propositions import acting_map, grammar, tokenize
 from ..annotate.stances import is_retrospective
 from ..model import Article, Entity, Quote, StanceHistory, StancePoint
-from .claims import ClaimMention, claim_head, claim_words, content_words, holds, is_claim, unify_claims
+from .claims import (ClaimMention, claim_head, claim_words, content_words, holds, is_claim, name_words, plain_words,
+                     unify_claims)
 
 _PROP = re.compile(r"^(?P<predicate>[a-z_]+)\((?P<agent>[^,]*),(?P<target>[^)]*)\)$")
 _EVIDENCE_CHARS = 240
@@ -98,7 +100,7 @@ def stance_records(articles: Sequence[Article], duplicates: Mapping[str, str] = 
         on = s.on if dated else (None if before else article_date(article))
         out.append(StanceRecord(group_id, group, pid, text, s.stance, on, article.id, s.actor, s.start, s.end, s.cue,
                                 s.actor_id, before))
-    out.extend(_quote_records(sources, out, joined, claim_words(mentions, entities)))
+    out.extend(_quote_records(sources, out, joined, claim_words(mentions, entities), name_words(entities)))
     return _place_retrospective(out)
 
 
@@ -122,10 +124,11 @@ def _place_retrospective(records: list[StanceRecord]) -> list[StanceRecord]:
     return out
 
 
-def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord],
-                   joined: Mapping[str, tuple[str, str]], words: Mapping[str, frozenset[str]]) -> list[StanceRecord]:
-    """Stances carried by quotes that restate a claim the story disputes (stances on it in two articles or more):
-    the quote holds every head word of the claim; a negator right before the first of them makes it a denial."""
+def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord], joined: Mapping[str, tuple[str, str]],
+                   words: Mapping[str, frozenset[str]], names: frozenset[str]) -> list[StanceRecord]:
+    """Stances carried by quotes that restate a claim the story disputes (stances on it in two articles or more)
+    that something exists or happened (one of its wordings says nothing but its head words: "adanya retakan"):
+    the quote holds every head word; a negator right before the first of them makes it a denial."""
     members: dict[str, set[str]] = defaultdict(set)
     for original, (pid, _) in joined.items():
         members[pid].add(original)
@@ -134,8 +137,9 @@ def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord],
         recs = [r for r in records if r.proposition_id == pid]
         if len({r.article_id for r in recs}) < 2:
             continue
-        head = claim_head([words.get(i, frozenset()) for i in sorted(ids)])
-        if not head:
+        head = plain_words(claim_head([words.get(i, frozenset()) for i in sorted(ids)]), names)
+        if not head or not any(plain_words(words.get(i, frozenset()), names) <= head for i in ids
+                               if words.get(i)):
             continue
         text = recs[0].proposition
         for article in sources:

@@ -6,7 +6,8 @@ other the missing. The measure is read from ``lang/*/measure_words.tsv``, in thi
 
 1. the words right after the count in its clause (its predicate: ``12 orang meninggal``, ``1.500 warga dari
    tiga desa dievakuasi``, ``more than 25 people had died``), nearest first;
-2. the counted noun itself (``what``/``unit``: ``3.000 tentara``, ``20 korban jiwa``);
+2. the counted noun itself (``what``/``unit``: ``3.000 tentara``, ``20 korban jiwa``; a generic word only as its
+   head: ``14 korban``, not ``dua anak korban``);
 3. the words before the count in its clause (``korban meninggal ... berjumlah 9 orang``), nearest first;
 4. a generic word in any of those places (``korban``, ``victims``: casualties, which the story narrows to
    deaths, injured or missing, see :func:`linimasa.stories.figures.figure_records`);
@@ -118,8 +119,10 @@ def _classify(text: str, tokens: Sequence[Token], starts: list[int], count: Coun
     after = _clause(text, tokens, first_after, min(hi, first_after + _AFTER), +1, count.end)
     before = _clause(text, tokens, last_before, max(lo - 1, last_before - _BEFORE), -1, count.start)
     noun = [w for part in (count.unit, count.what) for w in (t.text for t in tokenize(part or ""))]
-    places = (("after", after), ("noun", noun), ("before", before))
+    unit = [t.text for t in tokenize(count.unit or "")]
     for scopes in (("predicate", "noun"), ("generic",)):
+        # a generic word counts in the noun only as its head ("14 korban", not "dua anak korban")
+        places = (("after", after), ("noun", noun if scopes[0] != "generic" else unit), ("before", before))
         for where, words in places:
             for entry, form in _matches(words, reverse=where == "before"):
                 if entry.scope not in scopes or (entry.scope == "noun" and where != "noun"):
