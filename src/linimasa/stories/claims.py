@@ -31,7 +31,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..annotate.propositions import LANGS, grammar
 from ..lang import load_lexicon
-from ..model import Article, Entity
+from ..model import Entity
 
 #: share of the smaller claim's words the other must hold for the two to be one claim
 JOIN_OVERLAP = 0.5
