@@ -219,8 +219,22 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
             apposed = (0 < i and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text == ",")
             if apposed and role_phrase(gaz, tokens, cands, c, after=False) is not None:
                 it.cand = replace(c, type="PERSON")
-        elif fold(words[0]) in gaz.given_names or role_phrase(gaz, tokens, cands, c, after=False) is not None:
+        elif (fold(words[0]) in gaz.given_names or role_phrase(gaz, tokens, cands, c, after=False) is not None
+              or _titled_or_speaking(gaz, tokens, c)):
             it.cand = replace(c, type="PERSON")
+
+
+def _titled_or_speaking(gaz: Gazetteer, tokens: list[Token], c: Candidate) -> bool:
+    """The name follows an honorific or rank ("dr Ratna Kumalasari") or speaks in apposition
+    ("..., Aris Munandar, mengatakan"): places and organisations do neither."""
+    i = _first_token(tokens, c.start)
+    j = _first_token(tokens, c.end)
+    k = i - 1 if i > 0 and tokens[i - 1].text == "." else i
+    found = role_before(gaz, tokens, k)
+    if found is not None and found[1].kind in ("rank", "honorific"):
+        return True
+    return (0 < i and tokens[i - 1].text == "," and j + 1 < len(tokens) and tokens[j].text == ","
+            and tokens[j + 1].fold in gaz.glued_words)
 
 
 def _person_word(gaz: Gazetteer, word: str) -> bool:
@@ -270,8 +284,8 @@ def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union
             holders = {union.find(j) for j in full if word in _words(items[j].text)}
         elif it.text.isupper():
             continue
-        else:  # the model called it a place or an organisation: only a surname overrides that
-            holders = {union.find(j) for j in full if _words(items[j].text)[-1] == word}
+        else:  # the model called it a place or an organisation: only a first name or surname overrides that
+            holders = {union.find(j) for j in full if word in (_words(items[j].text)[0], _words(items[j].text)[-1])}
         if not holders and len(word) >= 5:
             holders = {union.find(j) for j in full
                        if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in _words(items[j].text))}
@@ -374,6 +388,10 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
     if best is not None:
         while best - 1 in owner:  # "Russian President", "U.S. Ambassador": the state before the title
             best = _first_token(tokens, owner[best - 1].start)
+        if tokens[best].text.islower():  # "Sumenep district head": the place names the lower-case office
+            while (best > 0 and best - 1 > k and tokens[best - 1].text.isalpha() and tokens[best - 1].text[0].isupper()
+                   and tokens[best - 1].fold not in gaz.stop_words and role_at(gaz, tokens, best - 1) is None):
+                best -= 1
         return best, _trim_end(gaz, tokens, best, end)
     j = _first_token(tokens, cand.end)
     if after and j < len(tokens) and tokens[j].text == ",":

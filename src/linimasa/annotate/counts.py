@@ -93,6 +93,33 @@ def _relative_clause(text: str, tokens: Sequence[Token], j: int, lex: NumberLexi
 
 
 
+#: "jumlah X ... N orang", "total X ... N orang": the classifier after the number counts X
+_AMOUNT_WORDS = ("jumlah", "total")
+_AMOUNT_REACH = 12
+
+
+def _amount_of(text: str, tokens: Sequence[Token], starts: list[int], at: int,
+               lex: NumberLexicons) -> tuple[str, str] | None:
+    """(unit, what) named by "jumlah <noun phrase>" earlier in the clause of a number at ``at``, if any."""
+    j = bisect.bisect_left(starts, at)
+    for k in range(j - 1, max(-1, j - 1 - _AMOUNT_REACH), -1):
+        tok = tokens[k]
+        if tok.kind == "num" or tok.text in ".;:!?\"\u201c\u201d":
+            return None
+        if tok.lower in _AMOUNT_WORDS and k + 1 < j - 1:
+            phrase = counted_phrase(tokens, k + 1, lex)
+            if phrase is None or lex.count_nouns.get(tokens[k + 1].lower) == "classifier" \
+                    or not tokens[k + 1].text[:1].islower():
+                return None
+            unit, first, last = phrase
+            if last > j:
+                return None
+            return unit, text[tokens[first].start:tokens[last - 1].end]
+        if tok.line_start:
+            return None
+    return None
+
+
 def extract_counts(text: str, numbers: Sequence[Number], lang: str = "id",
                    date_of: Callable[[int, int], str | None] | None = None) -> tuple[Count, ...]:
     """Counts for the ``count`` numbers in ``numbers`` (as ``extract_numbers`` typed them).
@@ -125,6 +152,10 @@ def extract_counts(text: str, numbers: Sequence[Number], lang: str = "id",
             if glued:  # scraper damage: "warga KabupatenGarutakibat" -> "warga Kabupaten"
                 what = what[:glued.start()]
                 end = tokens[first].start + len(what)
+            if last == first + 1 and lex.count_nouns.get(tokens[first].lower) == "classifier":
+                named = _amount_of(text, tokens, starts, number.start, lex)
+                if named is not None:  # "jumlah penasihat ... kini lebih dari 600 orang": 600 advisers
+                    unit, what = named
         as_of = date_of(number.start, end) if date_of is not None else None
         out.append(Count(number.start, end, text[number.start:end], number.value, number.qualifier, unit, what,
                          as_of=as_of))

@@ -77,6 +77,10 @@ class Gazetteer:
     stop_words: frozenset[str] = frozenset()  # function words (spaCy's lists): never a one-word name
     given_names: frozenset[str] = frozenset()  # folded first names (gazetteer_given_names)
     calendar: frozenset[str] = frozenset()  # folded month and weekday names (babel): never a one-word name
+    pronouns: frozenset[str] = frozenset()  # folded personal pronouns ("ia", "dia", "he"): never a name
+    clitics: frozenset[str] = frozenset()  # suffixes written after a hyphen ("SKL-nya"): not part of a name
+    noun_prefixes: tuple[str, ...] = ()  # prefixes of pe-...-an / ke-...-an nouns (word_affixes): "pen", "ke"
+    glued_words: frozenset[str] = frozenset()  # lower-case verbs a scraper may glue to a name ("menyatakan")
     fuzzy_forms: tuple[str, ...] = ()
     fuzzy_entries: tuple[Entry, ...] = ()
     max_len: int = 1
@@ -170,7 +174,30 @@ def build_gazetteer(langs: tuple[str, ...] = LANGS) -> Gazetteer:
     gaz.calendar = _calendar_words(langs)
     gaz.given_names = frozenset(fold(w) for lang in langs if "gazetteer_given_names" in available(lang)
                                 for w in load_lexicon(lang, "gazetteer_given_names").column("form"))
+    gaz.pronouns = frozenset(fold(w) for lang in langs if "pronouns" in available(lang)
+                             for w in load_lexicon(lang, "pronouns").column("form") if " " not in w)
+    gaz.glued_words = _glued_words(langs)
+    gaz.clitics = frozenset(r["affix"] for lang in langs if "word_affixes" in available(lang)
+                            for r in load_lexicon(lang, "word_affixes").records() if r["position"] == "suffix")
+    gaz.noun_prefixes = tuple(r["affix"] for lang in langs if "word_affixes" in available(lang)
+                              for r in load_lexicon(lang, "word_affixes").records()
+                              if r["position"] == "prefix" and r["affix"].startswith(("pe", "ke")))
     return gaz
+
+
+def _glued_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """One-word Indonesian speech and predicate verbs with a verb prefix (me-, ber-, di-, ter-): the words a
+    scraper glues to the name before them ("Nadiem Makarimmenyatakan")."""
+    words: set[str] = set()
+    for lang in langs:
+        for name in ("speech_verbs", "predicates"):
+            if name in available(lang):
+                words.update(w for w in load_lexicon(lang, name).column("form")
+                             if w.isalpha() and w.islower() and len(w) >= 5)
+    prefixes = tuple(a for lang in langs if "word_affixes" in available(lang)
+                     for a, pos in ((r["affix"], r["position"]) for r in load_lexicon(lang, "word_affixes").records())
+                     if pos == "prefix")
+    return frozenset(w for w in words if w.startswith(prefixes))
 
 
 def _calendar_words(langs: tuple[str, ...]) -> frozenset[str]:

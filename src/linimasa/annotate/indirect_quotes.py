@@ -181,6 +181,10 @@ def _passive(text: str, sent: Span, hit: Hit, cues: Cues, stops: frozenset[int])
                  s, e, pronoun_of(text[s:e], cues), *trim_span(text, content_start, content_end, " \t,.;:"))
 
 
+#: a comma, then a name of one to four capitalised words closed by another comma
+_APPOSED_NAME = re.compile(r",[ \t]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})(?=[ \t]*,)")
+
+
 def _preposition(text: str, sent: Span, hit: Hit, cues: Cues) -> Frame | None:
     if hit.nya:
         s = e = None
@@ -193,6 +197,11 @@ def _preposition(text: str, sent: Span, hit: Hit, cues: Cues) -> Frame | None:
         if e <= s or word_count(text[s:e]) > MAX_SPEAKER_WORDS:
             return None
         pronoun = pronoun_of(text[s:e], cues)
+        # "Menurut Wakil Menteri Pertahanan Teskia, Ana Moraru, ...": the name set after the role is the speaker's
+        named = _APPOSED_NAME.match(text, after, sent.end) if after < sent.end and text[after] == "," else None
+        if named and pronoun is None and word_count(text[s:e]) >= 2 \
+                and word_count(text[s:named.end("name")]) <= MAX_SPEAKER_WORDS:
+            e, after = named.end("name"), named.end("name")
     rest_start = after + 1 if after < sent.end and text[after] == "," else after
     lead = text[sent.start:hit.start].rstrip(" \t")
     joint = _WORD.match(text[rest_start:sent.end].lstrip(" \t"))

@@ -23,6 +23,7 @@ from .gazetteer import Entry, Gazetteer, Hit, Token, find_forms, fuzzy_entry, ro
 from .ner import Tagged
 
 _MAX_NAME_TOKENS = 5
+_NUMERAL = re.compile(r"\d+|[IVX]+|[a-z]")  # "Level 2", "Level II", "Ayat 1 huruf a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +88,100 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
         j -= 1  # "... Jemaah Kolonel": the rank belongs to the next name
     while i < j and not _capitalised(tokens[i].text) and gaz.designators.get(tokens[i].fold) != "place":
         i += 1  # leading lower-case words are not part of a name ("kota Medan" keeps its "kota")
-    while j > i + 1 and tokens[j - 1].text.isalpha() and tokens[j - 1].text.islower():
-        j -= 1  # nor trailing ones ("Prancis barat")
-    if i >= j or not _has_upper(text[tokens[i].start:tokens[j - 1].end]):
+    i = _after_portfolio(gaz, tokens, span, i, j)
+    for k in range(i, j):
+        if gaz.designators.get(tokens[k].fold) == "status":  # "Waspada", "Level II", "Pasal 158"
+            if k > i:
+                j = k
+                break
+            i = k + 1
+            while i < j and (_NUMERAL.fullmatch(tokens[i].text) or gaz.designators.get(tokens[i].fold) == "status"):
+                i += 1
+            break
+    if i >= j:
+        return None
+    if (span.type == "PERSON" and j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end
+            and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text.isalpha()
+            and not tokens[j - 1].text.isupper() and tokens[j + 1].fold not in gaz.clitics):
+        j += 2  # "Lee In-jae": the model stopped at the hyphen of a given name
+    while j > i + 1 and tokens[j - 1].text.isalpha() and tokens[j - 1].text.islower() and not _hyphened(tokens, j - 1):
+        j -= 1  # nor trailing ones ("Prancis barat"; "Tae-hoon" keeps its "hoon")
+    while j > i + 1 and tokens[j - 1].fold in gaz.pronouns:
+        j -= 1  # "... Wandikbo Dia menekankan": a sentence's pronoun after a name with its stop lost
+    end = tokens[j - 1].end if j > i else 0
+    for k in range(i, j):
+        cut = glued_verb(gaz, tokens[k])
+        if cut is not None:  # "Nadiem Makarimmenyatakan": the scraper glued the verb on
+            j, end = k + 1, cut
+            break
+    if i >= j or not _has_upper(text[tokens[i].start:end]):
         return None
     if j - i == 1 and (_common_word(gaz, text, tokens, i) or tokens[i].fold in gaz.designators
-                       or tokens[i].fold in gaz.calendar):
+                       or tokens[i].fold in gaz.calendar or tokens[i].fold in gaz.pronouns):
         return None
+    if _only_title(gaz, tokens, i, j):
+        return None  # "Kombes Pol", "Kompol": a rank or title with no name after it
+    if span.type == "PERSON" and j - i == 1 and _derived_noun(gaz, tokens[i].fold):
+        return None  # "Penindakan", "Kesehatan": a portfolio after a title, not a name
     if span.type == "PERSON":
         i = _given_name_before(gaz, text, tokens, i)
-    return Tagged(tokens[i].start, tokens[j - 1].end, span.type)
+    return Tagged(tokens[i].start, end, span.type)
+
+
+def _hyphened(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` is the second half of a hyphenated word ("hoon" of "Tae-hoon")."""
+    return k >= 2 and tokens[k - 1].text == "-" and tokens[k - 1].end == tokens[k].start \
+        and tokens[k - 2].end == tokens[k - 1].start
+
+
+def glued_verb(gaz: Gazetteer, token: Token) -> int | None:
+    """Offset where a lower-case verb glued to a capitalised word starts ("Makarimmenyatakan" -> "menyatakan")."""
+    word = token.text
+    if len(word) < 8 or not word[0].isupper() or not word.isalpha():
+        return None
+    for p in range(3, len(word) - 4):
+        if word[p].islower() and word[p - 1].isalpha() and word[p:] in gaz.glued_words:
+            return token.start + p
+    return None
+
+
+def _after_portfolio(gaz: Gazetteer, tokens: list[Token], span: Tagged, i: int, j: int) -> int:
+    """Skip a title's portfolio the model took into a name ("[Kepala] Bidang Pengawasan Satria Wibowo" ->
+    "Satria Wibowo"): a connector ("Bidang") and pe-...-an nouns, when two or more name words follow."""
+    k = i
+    while k < j and gaz.designators.get(tokens[k].fold) == "connector" and _capitalised(tokens[k].text):
+        k += 1
+    if k == i and span.type != "PERSON":
+        return i
+    while k < j and _derived_noun(gaz, tokens[k].fold):
+        k += 1
+    rest = tokens[k:j]
+    if k == i or len(rest) < (1 if span.type == "PERSON" and k > i else 2):
+        return i
+    if not all(t.text.isalpha() and t.text[0].isupper() and not t.text.isupper() and t.fold not in gaz.designators
+               and (t.fold,) not in gaz.forms for t in rest):
+        return i
+    return k
+
+
+def _derived_noun(gaz: Gazetteer, word: str) -> bool:
+    """An Indonesian pe-...-an / ke-...-an noun ("penindakan", "pengawasan", "kesehatan"), not a given name."""
+    return (len(word) >= 9 and word.endswith("an") and word not in gaz.given_names
+            and word.startswith(gaz.noun_prefixes))
+
+
+def _only_title(gaz: Gazetteer, tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i..j-1 are only role words (and stops): "Kombes Pol.", "Deputi Bidang"."""
+    k = i
+    while k < j:
+        if tokens[k].text == "." or gaz.connects(tokens[k].fold):
+            k += 1
+            continue
+        found = role_at(gaz, tokens, k)
+        if found is None or found[0] > j:
+            return False
+        k = found[0]
+    return True
 
 
 def _given_name_before(gaz: Gazetteer, text: str, tokens: list[Token], i: int) -> int:
@@ -141,11 +226,28 @@ def capitalised_runs(gaz: Gazetteer, text: str, tokens: list[Token]) -> tuple[Ta
     PERSON; one-word pieces, function words and month or weekday names are left to the gazetteer and rules.
     """
     hit_tokens = set()
+    place_before: dict[int, Hit] = {}  # token index right after a place or demonym hit -> the hit
     for hit in find_forms(gaz, text, tokens):
         a, b = _token_range(tokens, hit.start, hit.end)
         hit_tokens.update(range(a, b))
+        if hit.entry.type in ("GPE", "LOC"):
+            place_before[b] = hit
     out: list[Tagged] = []
     piece: list[int] = []
+
+    def is_org(words: list[Token]) -> bool:
+        return any(gaz.designators.get(w.fold) == "org_head" for w in words)
+
+    def emit(words: list[Token]) -> None:
+        if is_org(words):
+            start = words[0].start
+            hit = place_before.get(_token_range(tokens, words[0].start, words[0].end)[0])
+            if hit is not None and text[hit.end:start] == " " and (hit.entry.kind == "alias" or (
+                    hit.start > 0 and text[:hit.start].rstrip().endswith(("the", "The")))):
+                start = hit.start  # "the Indonesian Employers Association", "The Seoul Daily Herald"
+            out.append(Tagged(start, words[-1].end, "ORG"))
+        elif 2 <= len(words) <= 4:
+            out.append(Tagged(words[0].start, words[-1].end, "PERSON"))
 
     def flush() -> None:
         while piece and (gaz.links(tokens[piece[-1]].fold) or tokens[piece[-1]].text == "-"):
@@ -154,10 +256,13 @@ def capitalised_runs(gaz: Gazetteer, text: str, tokens: list[Token]) -> tuple[Ta
             piece.pop(0)
         words = [tokens[k] for k in piece if tokens[k].text[0].isalpha()]
         if words and not any(w.fold in gaz.calendar for w in words):
-            if any(gaz.designators.get(w.fold) == "org_head" for w in words):
-                out.append(Tagged(words[0].start, words[-1].end, "ORG"))
-            elif 2 <= len(words) <= 4:
-                out.append(Tagged(words[0].start, words[-1].end, "PERSON"))
+            cut = next((n for n, w in enumerate(words) if 2 <= n <= 4 and w.fold in ("of", "from", "at")
+                        and not is_org(words[:n]) and is_org(words[n + 1:])), None)
+            if cut is not None:  # "Maya Lestari of Bank Sentosa": a person of an organisation
+                emit(words[:cut])
+                emit(words[cut + 1:])
+            else:
+                emit(words)
         piece.clear()
 
     k = 0
@@ -174,6 +279,9 @@ def capitalised_runs(gaz: Gazetteer, text: str, tokens: list[Token]) -> tuple[Ta
         elif piece and (gaz.links(t.fold) or (t.text == "-" and glued)) and k + 1 < len(tokens) \
                 and tokens[k + 1].text[0].isupper():
             piece.append(k)
+        elif piece and t.text == "-" and glued and k + 1 < len(tokens) and tokens[k + 1].start == t.end \
+                and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower():
+            piece.append(k)  # "Tae-hoon"
         elif piece and glued and t.text.isalpha() and tokens[piece[-1]].text == "-":
             piece.append(k)  # "Jong-un"
         else:

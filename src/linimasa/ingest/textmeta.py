@@ -26,6 +26,8 @@ _PLACE_CAPS = r"[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _MAX_HEADER_LINES = 12
 _EDITOR_CODE = re.compile(r"\((?:[a-z]{2,6}/)+[a-z]{2,6}\)")
+#: an outlet brand we do not know, shaped like one ("Lintas24", "detakNews"), with up to two desk words after it
+_BRAND = re.compile(r"(?P<brand>[A-Za-z]{3,}\d+[A-Za-z]*|[a-z]{3,}[A-Z][A-Za-z]*)(?:\s+[A-Z][a-z]+){0,2}")
 
 
 @dataclass(slots=True)
@@ -387,8 +389,10 @@ def _outlet_byline(line: str, *, allow_names: bool) -> tuple[tuple[Author, ...],
             outlet = outlet or seg
         elif allow_names and re.fullmatch(r"Tim(?:\s+\S+){1,2}", seg):
             continue  # "Tim detikcom": the desk, no name
-        elif allow_names and is_name(seg):
+        elif allow_names and is_name(seg) and not (k and k == len(segments) - 1 and _BRAND.fullmatch(seg)):
             authors.append(Author(seg, "reporter"))
+        elif allow_names and k and k == len(segments) - 1 and authors and _BRAND.fullmatch(seg):
+            outlet = outlet or _BRAND.fullmatch(seg).group("brand")  # "Dimas Aryanto - Lintas24 Internasional"
         else:
             return None
     return (tuple(authors), outlet) if outlet else None

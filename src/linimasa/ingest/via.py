@@ -105,7 +105,15 @@ def find_via(text: str, *, outlet: str | None = None) -> tuple[str, ...]:
             continue
         if not any(same_source(canon, f) for f in found):
             found.append(canon)
+    for m in _AGENCY_NAMED.finditer(text):  # "kantor berita resmi Kordavia, KORPRESS": an agency we do not know
+        name = m.group("name")
+        if not any(same_source(name, f) for f in found) and not (outlet and same_source(name, outlet)):
+            found.append(name)
     return tuple(found)
+
+
+#: "kantor berita" and up to four words, then an all-capitals name the tables do not know
+_AGENCY_NAMED = re.compile(r"\b[Kk]antor berita(?:\s+[\w-]+){0,4}?,?\s+(?P<name>[A-Z]{3,10})\b(?![.-]?[A-Za-z0-9])")
 
 
 def _glued_cue(word: str) -> str:
