@@ -15,7 +15,7 @@ from linimasa.annotate.entities import (
 from linimasa.annotate.ner import MODEL_DIR, load_model, tag
 from linimasa.annotate.registry import Registry, Resources
 from linimasa.lang import available, load_lexicon
-from linimasa.model import ENTITY_TYPES, Article
+from linimasa.model import ENTITY_TYPES, Article, Entity
 
 HAS_MODEL = (MODEL_DIR / "meta.json").is_file()
 needs_model = pytest.mark.skipif(not HAS_MODEL, reason="NER model artifact not built (scripts/train_ner.py)")
@@ -295,3 +295,96 @@ def test_english_names_roles_and_short_forms(full):
 ])
 def test_english_demonyms_stand_for_states(full, text, expected):
     assert expected in ids(annotate(text, full, "en"))
+
+
+# ------------------------------------------------------------------ titles, pronouns, portfolios, glued verbs
+
+def persons(article: Article) -> dict[str, Entity]:
+    return {e.name: e for e in article.entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Kombes Pol. Hadi Santoso mengatakan pelaku sudah ditangkap.", "Hadi Santoso", "Kombes Pol"),
+    ("Kepala Bidang Pengawasan Satria Wibowo mengatakan stok aman.", "Satria Wibowo", "Kepala Bidang Pengawasan"),
+    ("Kepala Dinas Kesehatan, dr Ratna Kumalasari, mengatakan kasus naik.", "Ratna Kumalasari",
+     "Kepala Dinas Kesehatan"),
+])
+def test_titles_and_portfolios_are_roles_not_persons(full, rules_only, text, name, role):
+    for resources in (full, rules_only):
+        found = persons(annotate(text, resources))
+        assert list(found) == [name]
+        assert found[name].role == role
+
+
+@pytest.mark.parametrize("text", [
+    "Status Gunung Merapi dinaikkan dari Waspada (Level II) menjadi Siaga (Level III).",
+    "Menurut Kompol Dia, pelaku kabur.",
+    "Ia mengatakan, pelaku dijerat Pasal 158 undang-undang itu.",
+])
+def test_no_entity_for_statuses_ranks_or_pronouns(full, text):
+    assert not [e for e in annotate(text, full).entities if e.type in ("PERSON", "ORG")]
+
+
+@pytest.mark.parametrize("resources", ["full", "rules_only"])
+def test_verb_glued_to_a_name_is_split(request, resources):
+    article = annotate("Wakil Ketua DPR Rudi Hartonomenyatakan dukungannya pada Senin.",
+                       request.getfixturevalue(resources))
+    assert "per:rudi-hartono" in ids(article)
+
+
+def test_pronoun_after_a_name_is_not_part_of_it(full):
+    article = annotate("Warga memprotes rencana itu. Siti Nurhaliza Dia menegaskan bahwa pihaknya siap.", full)
+    assert not [e for e in article.entities if "dia" in e.id.split("-")]
+
+
+@needs_model
+def test_hyphenated_given_name_is_kept(full):
+    article = annotate("Juru bicara Lee In-jae mengatakan upah naik. Menurut Lee, kenaikan wajar.", full)
+    lee = by_id(article, "per:lee-in-jae")
+    assert [m.text for m in lee.mentions] == ["Lee In-jae", "Lee"]
+
+
+@needs_model
+@pytest.mark.parametrize("text,expected", [
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Garut mencatat 300 warga mengungsi. Menurut BPBD, "
+     "air surut.", "org:badan-penanggulangan-bencana-daerah-kabupaten-garut"),
+    ("Dinas Kesehatan Kota (DKK) Malang mencatat 245 kasus. Kepala DKK Malang, dr Sri Utami, mengatakan kasus naik.",
+     "org:dinas-kesehatan-kota-malang"),
+])
+def test_organisation_takes_its_region_and_acronym(full, text, expected):
+    article = annotate(text, full)
+    org = by_id(article, expected)
+    assert org.type == "ORG" and len(org.mentions) == 2
+    assert not [e for e in article.entities if e.id in ("per:bpbd", "org:bpbd", "org:dkk-malang")]
+
+
+@needs_model
+def test_person_typed_as_place_is_retyped_in_apposition(full):
+    text = ("Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Garut, Aris Munandar, mengatakan banjir "
+            "surut. Aris menambahkan warga aman.")
+    aris = by_id(annotate(text, full), "per:aris-munandar")
+    assert aris.type == "PERSON" and aris.mentions[0].text == "Aris Munandar"
+
+
+def test_sentence_first_word_is_not_part_of_a_river(full):
+    article = annotate("Banjir merendam desa. Luapan Sungai Citarum dan Sungai Cikapundung menjadi penyebab.", full)
+    assert "loc:luapan-sungai-citarum" not in ids(article)
+
+
+@pytest.mark.parametrize("text,expected_persons,expected_orgs", [
+    ("Economist Rina Halim of Bank Mandala said the rupiah may weaken.", {"per:rina-halim"}, {"org:bank-mandala"}),
+    ("The Indonesian Farmers Association warned prices would rise, the Jakarta Morning Post reported.", set(),
+     {"org:indonesian-farmers-association", "org:jakarta-morning-post"}),
+    ("The Bangkok Evening Herald reported that Marine officer Kim Tae-hoon was detained.", {"per:kim-tae-hoon"},
+     {"org:bangkok-evening-herald"}),
+    ("The shipbuilder, Hanra Marine, said it would not comment.", set(), {"org:hanra-marine"}),
+])
+def test_english_people_and_organisations(full, text, expected_persons, expected_orgs):
+    article = annotate(text, full, "en")
+    assert {e.id for e in article.entities if e.type == "PERSON"} == expected_persons
+    assert expected_orgs <= {e.id for e in article.entities if e.type == "ORG"}
+
+
+def test_english_lower_case_office_takes_its_place(full):
+    article = annotate("Kendal district head Budi Santoso said 40 houses were damaged.", full, "en")
+    assert by_id(article, "per:budi-santoso").role == "Kendal district head"

@@ -281,3 +281,10 @@ def test_retrospective_report(text, language, expected):
     article = make_article(text, language=language)
     [found] = find_stances(article)
     assert is_retrospective(article, found) is expected
+
+
+def test_referred_claim_skips_a_bare_predicate_of_an_earlier_sentence():
+    text = ("Korea Selatan menuding Korea Utara mengirim pasukan ke Rusia. Seoul menyebut 14 drone serang juga "
+            "ditembak jatuh. Korea Utara segera menepis tudingan tersebut.")
+    denial = next(s for s in stances_of(text) if s.stance == "denies")
+    assert denial.proposition_id.startswith("send_troops(")

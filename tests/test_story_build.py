@@ -376,3 +376,87 @@ def test_examples_through_the_cli(tmp_path):
     runs = [p["stance"] for p in main["series"]]
     runs = [s for i, s in enumerate(runs) if i == 0 or runs[i - 1] != s]
     assert runs == ["denies", "neither", "affirms"], main["series"]
+
+
+# ------------------------------------------------------------------ one actor per state (a state the gazetteer lacks)
+
+MARV = "send_troops(loc:marvonia,_)"
+MARV_TEXT = "Marvonia mengirim pasukan"
+
+
+def marv_stance(actor: str, actor_id: str | None, value: str, on: str | None = None, pid: str = MARV) -> Stance:
+    return Stance(0, 10, actor, actor_id, MARV_TEXT, pid, value, on, "cue")
+
+
+def marvonia() -> list[Article]:
+    """A state unknown to the gazetteer, voiced by its ministry, its government (an adverb kept in the name), its
+    capital and its president (the entity finder glued the state to his name), with ids differing per article."""
+    state = Entity("loc:marvonia", "Marvonia", "LOC")
+    ministry = Entity("org:kementerian-luar-negeri-marvonia", "Kementerian Luar Negeri Marvonia", "ORG")
+    spokes = Entity("per:ilse-varga", "Ilse Varga", "PERSON", role="Juru bicara Kementerian Luar Negeri Marvonia")
+    capital = Entity("loc:tarsk", "Tarsk", "LOC")
+    president = Entity("per:marvonia-oskar-lind", "Marvonia Oskar Lind", "PERSON", role="Presiden",
+                       aliases=("Lind",))
+    return [
+        article("m1", date(2025, 2, 20), text="Ibu kota Marvonia, Tarsk, membantah laporan itu.",
+                stances=[marv_stance("Ilse Varga", "per:ilse-varga", "denies", "2025-02-19"),
+                         marv_stance("Pemerintah Marvonia segera", None, "denies")],
+                entities=(state, ministry, spokes, capital)),
+        article("m2", date(2025, 3, 14), stances=[marv_stance("Tarsk", "loc:tarsk", "denies")],
+                entities=(capital,)),
+        article("m3", date(2025, 7, 15),
+                stances=[marv_stance("Marvonia", None, "affirms",
+                                     pid="send_troops(per:marvonia-oskar-lind,_)")],
+                quotes=[Quote(20, 40, "pengiriman itu bagian dari perjanjian", "indirect", "Marvonia Oskar Lind",
+                              "per:marvonia-oskar-lind", said_on="2025-07-14")],
+                entities=(president,)),
+    ]
+
+
+def test_organs_officials_and_capital_of_a_state_act_for_it():
+    story = build_story("s", marvonia())
+    [history] = [h for h in story.stance_history if h.actor == "Marvonia"]
+    assert [p.stance for p in history.series] == ["denies", "denies", "denies", "affirms"]
+    assert len({h.proposition_id for h in story.stance_history}) == 1
+
+
+def test_undated_stance_takes_the_day_of_its_actors_dated_statement():
+    story = build_story("s", marvonia())
+    [history] = [h for h in story.stance_history if h.actor == "Marvonia"]
+    assert (history.series[-1].on, history.series[-1].stance) == ("2025-07-14", "affirms")
+
+
+def test_agency_of_a_state_counts_for_it_but_an_international_body_does_not():
+    agency = Entity("org:badan-intelijen-marvonia", "Badan Intelijen Marvonia", "ORG")
+    un = Entity("org:un", "Perserikatan Bangsa-Bangsa", "ORG")
+    envoy = Entity("per:ana-holt", "Ana Holt", "PERSON", role="Duta Besar Marvonia untuk PBB")
+    arts = [article("a", date(2025, 5, 1), stances=[marv_stance("Badan Intelijen Marvonia", agency.id, "affirms"),
+                                                  marv_stance("Perserikatan Bangsa-Bangsa", "org:un", "affirms"),
+                                                  marv_stance("Ana Holt", "per:ana-holt", "neither")],
+                    entities=(Entity("loc:marvonia", "Marvonia", "LOC"), agency, un, envoy))]
+    actors = {h.actor for h in build_story("s", arts).stance_history}
+    assert actors == {"Marvonia", "Perserikatan Bangsa-Bangsa"}
+
+
+def test_military_advisers_and_personnel_make_one_series():
+    state = Entity("loc:marvonia", "Marvonia", "LOC")
+    arts = [
+        article("a", date(2025, 2, 20), counts=[count(200, "approx", "penasihat", "penasihat militer", "X", None)],
+                entities=(state,)),
+        article("b", date(2025, 3, 14),
+                counts=[count(500, "more_than", "penasihat", "penasihat militer Marvonia", "Y", None)],
+                entities=(state,)),
+        article("c", date(2025, 4, 9),
+                counts=[count(350, "at_least", "personel", "personel militer Marvonia", "Z", None)],
+                entities=(Entity("gpe:marvonia", "Marvonia", "GPE"),)),
+        article("d", date(2025, 7, 15), counts=[count(250, "approx", "penasihat", "penasihat", "W", None)],
+                entities=(state,)),
+    ]
+    series = build_story("s", arts).count_series
+    assert [int(p.value) for p in series[0].points] == [200, 500, 350, 250]
+
+
+def test_bare_noun_of_an_unknown_kind_stays_apart_without_its_qualified_form():
+    arts = [article("a", date(2025, 2, 20), counts=[count(3, "exact", "penasihat", "penasihat hukum", "X", None),
+                                                   count(40, "exact", "tentara", "tentara", "Y", None)])]
+    assert len(build_story("s", arts).count_series) == 2

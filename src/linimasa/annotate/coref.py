@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, Token, fold, role_at, role_before, slug
-from .mentions import Candidate
+from .mentions import Candidate, derived_noun
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-&.]{1,11}")
 _PAREN = re.compile(r"[ \t]?\(\s*([^()\n]{1,80}?)\s*\)")
@@ -70,8 +70,16 @@ def acronym_links(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Ca
     cands = sorted(cands, key=lambda c: c.start)
     pairs: list[tuple[Candidate, Candidate]] = []
     by_span = {(c.start, c.end): c for c in cands}
+    held: list[tuple[Candidate, str]] = []  # an organisation whose name holds its acronym: "Dinas X Kota (DKK) Y"
     for m in _PAREN.finditer(text):
         inner_start, inner_end = m.start(1), m.end(1)
+        holder = next((c for c in cands if c.type == "ORG" and c.start < m.start() and m.end() <= c.end), None)
+        if holder is not None:
+            inner_text = text[inner_start:inner_end]
+            head = Candidate(holder.start, m.start(), "ORG")
+            if _alias_pair(inner_text, head, None, text):
+                held.append((holder, inner_text))
+            continue
         before = [c for c in cands if c.end <= m.start() and text[c.end:m.start()].strip() == ""]
         outer = before[-1] if before else None
         inner = by_span.get((inner_start, inner_end))
@@ -100,9 +108,26 @@ def acronym_links(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Ca
             key = (m.start(), m.end())
             if key not in by_span and all(m.end() <= c.start or m.start() >= c.end for c in by_span.values()):
                 by_span[key] = Candidate(m.start(), m.end(), acr.type, acr.entry, "alias", "acronym")
+    held_uses: list[tuple[Candidate, Candidate]] = []
+    for holder, surface in held:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            key = (m.start(), m.end())
+            if holder.start <= m.start() < holder.end:
+                continue
+            acr = by_span.get(key)
+            if acr is None and all(m.end() <= c.start or m.start() >= c.end for c in by_span.values()):
+                acr = by_span[key] = Candidate(m.start(), m.end(), "ORG", None, "alias", "acronym")
+            if acr is not None and acr.entry is None and text[acr.start:acr.end] == surface:
+                held_uses.append((holder, acr))
+        for c in list(by_span.values()):  # "DKK Malang" for "Dinas Kesehatan Kota (DKK) Malang"
+            words = text[c.start:c.end].split()
+            if (c is not holder and c.entry is None and len(words) > 1 and words[0] == surface
+                    and all(w in text[holder.start:holder.end].split() for w in words[1:])):
+                held_uses.append((holder, c))
     ordered = sorted(by_span.values(), key=lambda c: c.start)
     index = {(c.start, c.end): i for i, c in enumerate(ordered)}
-    links = []
+    links = [(index[(h.start, h.end)], index[(a.start, a.end)]) for h, a in held_uses
+             if (h.start, h.end) in index and (a.start, a.end) in index]
     for name, acr in pairs:
         surface = text[acr.start:acr.end]
         for c in ordered:
@@ -240,7 +265,7 @@ def _titled_or_speaking(gaz: Gazetteer, tokens: list[Token], c: Candidate) -> bo
 def _person_word(gaz: Gazetteer, word: str) -> bool:
     return (word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
             and fold(word) not in gaz.designators and (fold(word),) not in gaz.roles
-            and (fold(word),) not in gaz.forms)
+            and (fold(word),) not in gaz.forms and not derived_noun(gaz, fold(word)))
 
 
 def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
@@ -370,6 +395,8 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
     k = i - 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1
+    elif k > 0 and tokens[k].text == "." and _abbreviated_title(gaz, tokens, k):
+        k -= 1  # "Kombes Pol. Hadi Santoso"
     end = k + 1
     best = None
     while k >= 0 and end - k <= _MAX_ROLE_TOKENS:
@@ -377,6 +404,12 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
         found = role_before(gaz, tokens, k + 1)
         if found is not None and found[1].kind == "relation" and k + 1 == i:
             break  # "kuasa hukum X": X's lawyer, not X's role
+        if found is not None and found[1].kind == "honorific" and k + 1 == i:
+            k = found[0] - 1  # "Kepala DKK Malang, dr Sri Utami": the office is before the honorific
+            if k >= 0 and tokens[k].text == ",":
+                k -= 1
+            end = k + 1
+            continue
         if found is not None and found[1].kind != "honorific":
             best = found[0]
             k = found[0] - 1
@@ -406,6 +439,12 @@ def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], can
                 break
             return j + 1, _trim_end(gaz, tokens, j + 1, k)
     return None
+
+
+def _abbreviated_title(gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
+    """The stop at token ``k`` closes a short title (a rank, an honorific, an abbreviated office), not a sentence."""
+    found = role_before(gaz, tokens, k)
+    return found is not None and (found[1].kind in ("rank", "honorific") or found[1].expansion is not None)
 
 
 def _trim_end(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> int:
@@ -442,9 +481,10 @@ def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang:
         else:
             name = max((it.text for it in items if it.kind != "alias"), key=len, default=items[0].text)
         prefix = {"PERSON": "per", "ORG": "org", "GPE": "gpe", "LOC": "loc"}[etype]
-        if not slug(name):
+        key = _id_key(gaz, name) if etype == "PERSON" else slug(_PAREN.sub("", name))
+        if not key:
             return None
-        ident = f"{prefix}:{slug(name)}"
+        ident = f"{prefix}:{key}"
     name = " ".join(name.split())  # scraped text can break a name over lines
     mentions = tuple(Mention(it.cand.start, it.cand.end, it.text, ident, _mention_kind(it, etype))
                      for it in items)
@@ -459,6 +499,15 @@ def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang:
                 phrases.append(text[tokens[found[0]].start:tokens[found[1] - 1].end])
         role = max(phrases, key=len) if phrases else None
     return Entity(ident, name, etype, aliases, role, mentions)
+
+
+def _id_key(gaz: Gazetteer, name: str) -> str:
+    """A person's id key: the name without titles, honorifics or degrees, however spaced or hyphenated
+    ("dr. Ratna  Kumalasari" and "Ratna Kumalasari" -> "ratna-kumalasari")."""
+    words = [w for w in re.split(r"[\s\-]+", name.replace(".", " ")) if w]
+    while len(words) > 1 and (fold(words[0]),) in gaz.roles:
+        words.pop(0)
+    return slug(" ".join(words))
 
 
 def _mention_kind(item: _Item, etype: str) -> str:

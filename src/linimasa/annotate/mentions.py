@@ -89,6 +89,10 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
     while i < j and not _capitalised(tokens[i].text) and gaz.designators.get(tokens[i].fold) != "place":
         i += 1  # leading lower-case words are not part of a name ("kota Medan" keeps its "kota")
     i = _after_portfolio(gaz, tokens, span, i, j)
+    if (j - i >= 3 and _sentence_start(text, tokens, i) and tokens[i].fold not in gaz.designators
+            and tokens[i].fold not in gaz.given_names
+            and gaz.designators.get(tokens[i + 1].fold) in ("place", "feature")):
+        i += 1  # "Luapan Sungai Cikarang ...": the sentence's first word is not part of the place
     for k in range(i, j):
         if gaz.designators.get(tokens[k].fold) == "status":  # "Waspada", "Level II", "Pasal 158"
             if k > i:
@@ -121,8 +125,10 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
         return None
     if _only_title(gaz, tokens, i, j):
         return None  # "Kombes Pol", "Kompol": a rank or title with no name after it
-    if span.type == "PERSON" and j - i == 1 and _derived_noun(gaz, tokens[i].fold):
+    if span.type == "PERSON" and j - i == 1 and derived_noun(gaz, tokens[i].fold):
         return None  # "Penindakan", "Kesehatan": a portfolio after a title, not a name
+    if span.type == "PERSON" and all(t.text.isupper() and len(t.text) > 2 for t in tokens[i:j] if t.text.isalpha()):
+        return Tagged(tokens[i].start, end, "ORG")  # "BPBD": an acronym names an organisation, not a person
     if span.type == "PERSON":
         i = _given_name_before(gaz, text, tokens, i)
     return Tagged(tokens[i].start, end, span.type)
@@ -153,7 +159,7 @@ def _after_portfolio(gaz: Gazetteer, tokens: list[Token], span: Tagged, i: int, 
         k += 1
     if k == i and span.type != "PERSON":
         return i
-    while k < j and _derived_noun(gaz, tokens[k].fold):
+    while k < j and derived_noun(gaz, tokens[k].fold):
         k += 1
     rest = tokens[k:j]
     if k == i or len(rest) < (1 if span.type == "PERSON" and k > i else 2):
@@ -164,7 +170,7 @@ def _after_portfolio(gaz: Gazetteer, tokens: list[Token], span: Tagged, i: int, 
     return k
 
 
-def _derived_noun(gaz: Gazetteer, word: str) -> bool:
+def derived_noun(gaz: Gazetteer, word: str) -> bool:
     """An Indonesian pe-...-an / ke-...-an noun ("penindakan", "pengawasan", "kesehatan"), not a given name."""
     return (len(word) >= 9 and word.endswith("an") and word not in gaz.given_names
             and word.startswith(gaz.noun_prefixes))
@@ -247,7 +253,14 @@ def capitalised_runs(gaz: Gazetteer, text: str, tokens: list[Token]) -> tuple[Ta
                 start = hit.start  # "the Indonesian Employers Association", "The Seoul Daily Herald"
             out.append(Tagged(start, words[-1].end, "ORG"))
         elif 2 <= len(words) <= 4:
-            out.append(Tagged(words[0].start, words[-1].end, "PERSON"))
+            out.append(Tagged(words[0].start, words[-1].end, "ORG" if org_noun_before(words[0]) else "PERSON"))
+
+    def org_noun_before(word: Token) -> bool:
+        """"the shipbuilder, Hanra Marine," / "carrier Garuda Air": a company noun names the run."""
+        k = _token_range(tokens, word.start, word.end)[0] - 1
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+        return k >= 0 and tokens[k].text.islower() and gaz.designators.get(tokens[k].fold) == "org_noun"
 
     def flush() -> None:
         while piece and (gaz.links(tokens[piece[-1]].fold) or tokens[piece[-1]].text == "-"):
@@ -314,6 +327,8 @@ def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagge
     loud = shouting_lines(text)
     for raw in tagged:
         span = clean_model_span(gaz, text, tokens, raw)
+        if span is not None and span.type == "ORG":
+            span = _extend_org(gaz, text, tokens, span)
         if span is None or (loud and _only_in_headlines(text, span, loud)):
             continue
         for piece in _split_hyphens(gaz, text, span, free_hits):
@@ -321,6 +336,40 @@ def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagge
     out.extend(from_hit(h) for h in free_hits.values())
     out = _non_overlapping(out)
     return _non_overlapping(out + _hyphen_partners(gaz, text, tokens, out))
+
+
+def _extend_org(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged) -> Tagged:
+    """An organisation's name the model cut before its region: "Badan Penanggulangan Bencana [Daerah]",
+    "Dinas Kesehatan Kota [(DKK) Balikpapan]" -- a place word and the capitalised place name after it, and after
+    a name ending in a place word, the place name after its acronym."""
+    j = _token_range(tokens, span.start, span.end)[1]
+    end = span.end
+    last = _token_range(tokens, span.start, span.end)
+    ends_in_place = last[1] > last[0] and gaz.designators.get(tokens[last[1] - 1].fold) == "place"
+    if (not ends_in_place and j < len(tokens) and text[end:tokens[j].start] == " "
+            and gaz.designators.get(tokens[j].fold) == "place" and tokens[j].text[0].isupper()):
+        j += 1
+        end = tokens[j - 1].end
+        j, end = _place_words(gaz, text, tokens, j, end)
+        ends_in_place = end == tokens[j - 1].end and gaz.designators.get(tokens[j - 1].fold) == "place"
+    if ends_in_place and j + 3 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" \
+            and tokens[j + 1].text.isupper() and text[tokens[j + 2].end:tokens[j + 3].start] == " ":
+        k, new_end = _place_words(gaz, text, tokens, j + 3, end)
+        if k > j + 3:
+            end = new_end
+    return Tagged(span.start, end, span.type) if end != span.end else span
+
+
+def _place_words(gaz: Gazetteer, text: str, tokens: list[Token], j: int, end: int) -> tuple[int, int]:
+    """Capitalised words from token ``j`` on (at most three, joined by single spaces): a place's name."""
+    k = j
+    while (k < len(tokens) and k - j < 3 and tokens[k].text.isalpha() and tokens[k].text[0].isupper()
+           and (k == j or text[tokens[k - 1].end:tokens[k].start] == " ") and tokens[k].fold not in gaz.stop_words
+           and role_at(gaz, tokens, k) is None and gaz.designators.get(tokens[k].fold) in (None, "place")):
+        k += 1
+    if k > j and (j == 0 or text[tokens[j - 1].end:tokens[j].start] in (" ", "")):
+        return k, tokens[k - 1].end
+    return j, end
 
 
 def _only_in_headlines(text: str, span: Tagged, loud: list[tuple[int, int]]) -> bool:
@@ -500,11 +549,11 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         if strict:
             while j in owner and owner[j].entry is not None:  # "Kapuspenkum Kejagung Harli Siregar"
                 j = _token_range(tokens, owner[j].start, owner[j].end)[1]
-            k = _name_end(tokens, j, owner)
+            k = _name_end(tokens, j, owner, gaz)
             if (k > j and role_at(gaz, tokens, j) is None and k - j <= 3 and tokens[j].fold not in gaz.designators
                     and (k == len(tokens) or not _capitalised(tokens[k].text))
                     and (k - j > 1 or tokens[j].fold in gaz.given_names or tokens[j].text in known_words)):
-                cand = Candidate(tokens[j].start, tokens[k - 1].end, "PERSON", source="rule")
+                cand = _rule_person(gaz, tokens, j, k)
                 found.append(cand)
                 for m in range(j, k):
                     owner[m] = cand
@@ -524,23 +573,28 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
                 commas += word == ","
                 j += 1
                 continue
-            nxt = role_at(gaz, tokens, j) if _capitalised(word) else None
+            nxt = role_at(gaz, tokens, j)
+            if nxt is not None and not _capitalised(word) and nxt[1].kind != "honorific":
+                nxt = None  # "dr Ratna": lower-case honorifics count, lower-case words in general do not
             if nxt is not None:
-                if run is not None:
+                if run is not None and nxt[1].kind != "honorific":
                     break
+                run = None  # "Kepala Dinas Kesehatan, dr Ratna": the honorific introduces the name
                 j = nxt[0]
                 continue
             if gaz.links(tokens[j].fold):
                 j += 1
                 continue
-            k = _name_end(tokens, j, owner)
+            k = _name_end(tokens, j, owner, gaz)
             if k == j:
                 break
             run = (j, k)
             j = k
+        if run is not None and run[1] - run[0] == 1 and derived_noun(gaz, tokens[run[0]].fold):
+            run = None  # "Kepala Dinas Kesehatan": a portfolio
         if run is not None:
             a, b = run
-            cand = Candidate(tokens[a].start, tokens[b - 1].end, "PERSON", source="rule")
+            cand = _rule_person(gaz, tokens, a, b)
             found.append(cand)
             for m in range(a, b):
                 owner[m] = cand
@@ -548,6 +602,20 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         else:
             i += 1
     return found
+
+
+def _rule_person(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> Candidate:
+    """The person candidate over tokens a..b-1, cut before a verb glued to its last word and after a
+    portfolio ("Bidang Pengawasan Satria Wibowo" -> "Satria Wibowo")."""
+    while b - a > 1 and (gaz.designators.get(tokens[a].fold) == "connector" or derived_noun(gaz, tokens[a].fold)):
+        a += 1
+    end = tokens[b - 1].end
+    for m in range(a, b):
+        cut = glued_verb(gaz, tokens[m])
+        if cut is not None:
+            end = cut
+            break
+    return Candidate(tokens[a].start, end, "PERSON", source="rule")
 
 
 def _short_title(role) -> bool:
@@ -584,11 +652,13 @@ def _glued(text: str, t: Token) -> bool:
     return before in "-@/" or after in "-@/" or (after == "." and t.end + 1 < len(text) and text[t.end + 1].isalpha())
 
 
-def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate]) -> int:
+def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate], gaz: Gazetteer | None = None) -> int:
     """End index of a capitalised personal name starting at token ``j`` (``j`` when there is none)."""
     k = j
     while k < len(tokens) and k - j < _MAX_NAME_TOKENS and k not in owner:
         word = tokens[k].text
+        if gaz is not None and tokens[k].fold in gaz.pronouns:
+            break  # "Ia", "Dia": a pronoun, never part of a name
         glued = k > j and tokens[k].start == tokens[k - 1].end and tokens[k - 1].text == "-"
         if glued and word.isalpha():
             k += 1
@@ -604,5 +674,5 @@ def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate]) -> int:
     return k
 
 
-__all__ = ["Candidate", "capitalised_runs", "clean_model_span", "from_hit", "merge", "name_word_uses", "person_rules",
-           "trim"]
+__all__ = ["Candidate", "capitalised_runs", "clean_model_span", "derived_noun", "from_hit", "glued_verb", "merge",
+           "name_word_uses", "person_rules", "trim"]

@@ -538,14 +538,22 @@ def _refers_back(r: _Reader, lo: int, hi: int) -> bool:
 
 
 def _inherit(r: _Reader, si: int) -> Proposition | None:
-    """A referred-to claim: this sentence's, the nearest earlier one's (two back), the paragraph's, the article's."""
+    """A referred-to claim: this sentence's, the nearest earlier one's (two back) that says who or what, the
+    paragraph's, the article's."""
     for k in (si, si - 1, si - 2):
         if k >= 0 and r.props[k]:
             known = [p.completed(r.main) for p in r.props[k] if not p.is_modal] or [r.props[k][0]]
+            if k < si and r.main is not None and not any(_specific(p) for p in known):
+                continue  # "14 drone serang ...": a bare predicate of an earlier sentence is not what is referred to
             return next((p for p in known if r.main is not None and p.id == r.main.id), known[0])
     para = r.paragraph_of[si]
     local = main_proposition(p for k, ps in enumerate(r.props) if r.paragraph_of[k] == para for p in ps)
     return (local.completed(r.main) if local else None) or r.main or r.title_claim
+
+
+def _specific(prop: Proposition) -> bool:
+    """A proposition that says who or what (an agent or a target), or a worded claim."""
+    return bool(prop.agent_id or prop.target_id or prop.predicate == "claim")
 
 
 def _fill_agent(r: _Reader, prop: Proposition, actors: tuple[Actor, ...], cue: Cue) -> Proposition:

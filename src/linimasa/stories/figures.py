@@ -29,6 +29,7 @@ from ..annotate.propositions import acting_map, grammar
 from ..model import Article, Contradiction, Count, CountPoint, CountSeries
 from .history import article_date, independent_articles
 from .measures import count_measures
+from .states import StoryStates
 
 #: figures further apart than this are updates over time rather than disagreement
 CONTRADICTION_WINDOW_DAYS = 31
@@ -60,18 +61,51 @@ class FigureRecord:
 def figure_records(articles: Sequence[Article], duplicates: Mapping[str, str] = {}) -> list[FigureRecord]:
     """Every count of the story's independent articles with its series key (measure, kind of thing, owner)."""
     out = []
-    for article in independent_articles(articles, duplicates):
+    sources = independent_articles(articles, duplicates)
+    states = StoryStates(sources)
+    for article in sources:
         owners = _owner_forms(article)
         for c, m in zip(article.counts, count_measures(article)):
             key = unit_key(c)
             if key is None:
                 continue
             owner_id, owner = _owner(c.what or "", owners)
+            if owner_id is not None:
+                owner_id, owner = states.acts_for(article, owner_id, owner or "") or (owner_id, owner)
             on = c.as_of if c.as_of and re.match(r"^\d{4}", c.as_of) else article_date(article)
             claimant = c.claimant_id or (c.claimant or "").casefold() or f"outlet:{article.outlet or article.id}"
             out.append(FigureRecord(key, owner_id, owner, c, on, article.id, claimant, m.measure, m.family,
                                     m.narrows_to))
-    return _narrow(out)
+    return _narrow(_story_kinds(out))
+
+
+def _story_kinds(records: list[FigureRecord]) -> list[FigureRecord]:
+    """A bare counted noun the lexicon does not know ("200 penasihat") takes the kind that noun has in the story
+    when its qualified form is known there ("penasihat militer": troops) and means one kind only."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        for head, kind in _qualified_heads(r.count):
+            kinds[head].add(kind)
+    out = []
+    for r in records:
+        word = (r.count.unit or "").strip().lower()
+        if r.unit_key == word and len(kinds.get(word, ())) == 1:
+            kind = next(iter(kinds[word]))
+            r = dataclasses.replace(r, unit_key=kind, family=r.family or (kind if r.measure else None))
+        out.append(r)
+    return out
+
+
+def _qualified_heads(count: Count) -> list[tuple[str, str]]:
+    units = grammar().units
+    out = []
+    for text in (count.unit, count.what):
+        words = re.findall(r"[\w-]+", (text or "").lower())
+        for i in range(len(words) - 1):
+            kind = units.get(f"{words[i]} {words[i + 1]}")
+            if kind:
+                out.append((words[i], kind))
+    return out
 
 
 def _narrow(records: list[FigureRecord]) -> list[FigureRecord]:
@@ -92,7 +126,11 @@ def unit_key(count: Count) -> str | None:
     """The kind of thing counted: the series unit of the count's unit noun (or of a word of ``what``)."""
     units = grammar().units
     for text in (count.unit, count.what):
-        for word in re.findall(r"[\w-]+", (text or "").lower()):
+        words = re.findall(r"[\w-]+", (text or "").lower())
+        for i, word in enumerate(words):
+            pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+            if pair in units:  # "penasihat militer": troops, though "penasihat" alone is not
+                return units[pair]
             if word in units:
                 return units[word]
     word = (count.unit or "").strip().lower()

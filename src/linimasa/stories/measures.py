@@ -85,7 +85,10 @@ def unit_family(count: Count) -> str | None:
     unit of ``series_units.tsv`` (tentara, troops -> troops); the unit noun is read before ``what``."""
     families, units = _families(), grammar().units
     for text in (count.unit, count.what):
-        for word in re.findall(r"[\w-]+", (text or "").lower()):
+        words = re.findall(r"[\w-]+", (text or "").lower())
+        for i, word in enumerate(words):
+            if i + 1 < len(words) and f"{word} {words[i + 1]}" in units:  # "penasihat militer"
+                return units[f"{word} {words[i + 1]}"]
             if word in families:
                 return families[word]
             if word in units:
