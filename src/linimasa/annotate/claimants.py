@@ -5,13 +5,20 @@ laid out: a figure inside a direct quote is the speaker's, a figure inside repor
 memperkirakan bahwa lebih dari 10.000 ...``, ``Menurut BNPB, 12 orang ...``) is the reporting speaker's, and a
 figure in the article's own voice has no claimant. A sentence with no frame of its own right after reported
 speech in the same paragraph goes on with that speech (``..., menurut Agus. Petugas mengamankan 21 awak
-kapal.``). A count with no date of its own takes the frame's date (``said_on``) as ``as_of``.
+kapal.``). A figure with no speech frame whose clause opens with a record verb (``lang/*/record_verbs.tsv``:
+``BNPB mencatat 17 orang meninggal``, ``BPBD recorded ...``) is its subject's, resolved to an entity (a document
+subject such as ``Laporan itu`` gives no claimant unless it names its author: ``Laporan BNPB mencatat``). A count
+with no date of its own takes the frame's date (``said_on``) as ``as_of``.
 """
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import lru_cache
 
-from ..model import Article, Count, Quote, Span
+from ..errors import LexiconError
+from ..lang import load_lexicon
+from ..model import Article, Count, Entity, Quote, Span
 from .sentences import paragraphs, sentence_at, split_sentences
 
 
@@ -21,8 +28,13 @@ def attribute_counts(article: Article) -> tuple[Count, ...]:
     sentences = split_sentences(article.text) if article.counts else ()
     paras = paragraphs(article.text) if article.counts else ()
     for count in article.counts:
-        frame = frame_of(article.quotes, count.start, count.end) \
-            or carried_frame(article.quotes, sentences, paras, count.start)
+        frame = frame_of(article.quotes, count.start, count.end)
+        if frame is None:
+            recorder = record_frame(article, sentences, count.start)
+            if recorder is not None:
+                out.append(dataclasses.replace(count, claimant=recorder.name, claimant_id=recorder.id))
+                continue
+            frame = carried_frame(article.quotes, sentences, paras, count.start)
         if frame is None or not frame.speaker:
             out.append(count)
             continue
@@ -63,6 +75,78 @@ def carried_frame(quotes: tuple[Quote, ...], sentences: tuple[Span, ...], paras:
     return carried[-1] if carried else None
 
 
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_MAX_RECORD_REACH = 15  # words from the record verb to the figure
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "in", "at", "from", "to"})
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
+@lru_cache(maxsize=None)
+def record_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """Record verbs (as word tuples, longest first) and document words of ``lang/*/record_verbs.tsv``."""
+    verbs: set[tuple[str, ...]] = set()
+    documents: set[str] = set()
+    for lang in ("id", "en"):
+        try:
+            rows = load_lexicon(lang, "record_verbs")
+        except LexiconError:  # a language without the lexicon adds nothing
+            continue
+        for form, role in rows:
+            if role == "verb":
+                verbs.add(tuple(form.split()))
+            elif role == "document":
+                documents.add(form)
+    return tuple(sorted(verbs, key=len, reverse=True)), frozenset(documents)
+
+
+def record_frame(article: Article, sentences: tuple[Span, ...], pos: int) -> Entity | None:
+    """The entity whose record verb opens the clause of the figure at ``pos`` (``BPBD mencatat sekitar 3.500
+    warga mengungsi``: BPBD); None when there is no such verb, or its subject names no person, organisation or
+    state (``Laporan itu mencatat ...``)."""
+    here = sentence_at(sentences, pos)
+    if here is None:
+        return None
+    verbs, documents = record_words()
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(article.text, here.start, pos)]
+    for k in range(len(words) - 1, -1, -1):
+        if len(words) - k > _MAX_RECORD_REACH:
+            return None
+        verb = next((v for v in verbs if tuple(w for _, _, w in words[k:k + len(v)]) == v), None)
+        if verb is None:
+            continue
+        between = article.text[words[k][0]:pos]
+        if any(ch in between for ch in ';"\u201c\u201d'):
+            return None
+        return _subject_entity(article, here, words, k, documents)
+    return None
+
+
+def _subject_entity(article: Article, sentence: Span, words: list[tuple[int, int, str]], k: int,
+                    documents: frozenset[str]) -> Entity | None:
+    """The entity named in the subject of the record verb at word ``k``: the last comma-chunk before it."""
+    verb_start = words[k][0]
+    chunk_start = sentence.start
+    for m in re.finditer(r"[,:]", article.text[sentence.start:verb_start]):
+        if article.text[sentence.start + m.end():verb_start].strip():
+            chunk_start = sentence.start + m.end()
+    subject = [w for w in words[:k] if w[0] >= chunk_start]
+    if not subject:
+        return None
+    is_document = subject[0][2] in documents
+    found: list[tuple[int, int, Entity]] = []
+    for e in article.entities:
+        for m in e.mentions:
+            if chunk_start <= m.start and m.end <= verb_start:
+                before = [w for w in subject if w[1] <= m.start]
+                if before and before[-1][2] in _PLACE_PREPOSITIONS:
+                    continue  # "Laporan yang dirilis di Jakarta": a place named in passing
+                if is_document and e.type not in ("PERSON", "ORG"):
+                    continue
+                if e.type in _TYPE_RANK:
+                    found.append((_TYPE_RANK[e.type], m.start, e))
+    return min(found, key=lambda x: (x[0], x[1]))[2] if found else None
+
+
 def register(registry) -> None:
     """Registers the ``claimants`` component."""
 
@@ -72,4 +156,4 @@ def register(registry) -> None:
         return dataclasses.replace(article, counts=attribute_counts(article))
 
 
-__all__ = ["attribute_counts", "frame_of", "register"]
+__all__ = ["attribute_counts", "frame_of", "record_frame", "register"]

@@ -8,6 +8,9 @@
 - A misspelt one-word name close to a full name's word joins it ("Santosso" -> "Budi Santoso").
 - A role is read from the title phrase before a person's name ("Wakil Menteri Luar Negeri Jepang, Takeshi
   Ando") or from an apposition after it ("Kim Tae Ho, Duta Besar Korut untuk PBB,").
+
+Acronym pairs are found by :mod:`.acronyms` and role phrases read by :mod:`.role_phrases`; this module joins
+mentions and builds the entities. ``acronym_links`` and ``role_phrase`` are re-exported here for older imports.
 """
 from __future__ import annotations
 
@@ -18,17 +21,13 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
+from .acronyms import PAREN, acronym_links
+from .candidates import Candidate, first_token
 from .gazetteer import Gazetteer, Token, fold, role_at, role_before, slug
-from .mentions import Candidate, derived_noun
+from .name_words import derived_noun, folded_words
+from .role_phrases import role_phrase, title_before
 
-_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-&.]{1,11}")
-_PAREN = re.compile(r"[ \t]?\(\s*([^()\n]{1,80}?)\s*\)")
-_MAX_ROLE_TOKENS = 12
 NAME_FUZZY_CUTOFF = 85.0
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", fold(text)) if w and w[0].isalnum()]
 
 
 @dataclass
@@ -61,141 +60,13 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def acronym_links(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]
-                  ) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """Find ``Name (ACR)`` / ``ACR (Name)`` pairs: new candidates and (name, acronym) index links.
-
-    Returns all candidates (sorted; acronym uses not found before are added) and the links between them.
-    """
-    cands = sorted(cands, key=lambda c: c.start)
-    pairs: list[tuple[Candidate, Candidate]] = []
-    by_span = {(c.start, c.end): c for c in cands}
-    held: list[tuple[Candidate, str]] = []  # an organisation whose name holds its acronym: "Dinas X Kota (DKK) Y"
-    for m in _PAREN.finditer(text):
-        inner_start, inner_end = m.start(1), m.end(1)
-        holder = next((c for c in cands if c.type == "ORG" and c.start < m.start() and m.end() <= c.end), None)
-        if holder is not None:
-            inner_text = text[inner_start:inner_end]
-            head = Candidate(holder.start, m.start(), "ORG")
-            if _alias_pair(inner_text, head, None, text):
-                held.append((holder, inner_text))
-            continue
-        before = [c for c in cands if c.end <= m.start() and text[c.end:m.start()].strip() == ""]
-        outer = before[-1] if before else None
-        inner = by_span.get((inner_start, inner_end))
-        inner_text = text[inner_start:inner_end]
-        if outer is not None and _alias_pair(inner_text, outer, inner, text):
-            if inner is None:
-                inner = Candidate(inner_start, inner_end, outer.type, outer.entry, "alias", "acronym")
-            pairs.append((outer, inner))
-        elif outer is not None and inner is not None and _alias_pair(text[outer.start:outer.end], inner, outer,
-                                                                     text):
-            pairs.append((inner, outer))
-        elif (outer is None or outer.type in ("GPE", "LOC")) and _ACRONYM.fullmatch(inner_text):
-            name = _name_before(gaz, text, tokens, m.start(), inner_text, cands)
-            if name is not None:
-                for key in [k for k in by_span if name.start <= k[0] and k[1] <= name.end]:
-                    del by_span[key]  # places inside the name are part of it now
-                inner = inner or Candidate(inner_start, inner_end, "ORG", None, "alias", "acronym")
-                pairs.append((name, inner))
-    new = {(c.start, c.end): c for pair in pairs for c in pair}
-    for key, c in new.items():
-        by_span.setdefault(key, c)
-    # later uses of each acronym (exact case) join too
-    for _, acr in list(pairs):
-        surface = text[acr.start:acr.end]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            key = (m.start(), m.end())
-            if key not in by_span and all(m.end() <= c.start or m.start() >= c.end for c in by_span.values()):
-                by_span[key] = Candidate(m.start(), m.end(), acr.type, acr.entry, "alias", "acronym")
-    held_uses: list[tuple[Candidate, Candidate]] = []
-    for holder, surface in held:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            key = (m.start(), m.end())
-            if holder.start <= m.start() < holder.end:
-                continue
-            acr = by_span.get(key)
-            if acr is None and all(m.end() <= c.start or m.start() >= c.end for c in by_span.values()):
-                acr = by_span[key] = Candidate(m.start(), m.end(), "ORG", None, "alias", "acronym")
-            if acr is not None and acr.entry is None and text[acr.start:acr.end] == surface:
-                held_uses.append((holder, acr))
-        for c in list(by_span.values()):  # "DKK Malang" for "Dinas Kesehatan Kota (DKK) Malang"
-            words = text[c.start:c.end].split()
-            if (c is not holder and c.entry is None and len(words) > 1 and words[0] == surface
-                    and all(w in text[holder.start:holder.end].split() for w in words[1:])):
-                held_uses.append((holder, c))
-    ordered = sorted(by_span.values(), key=lambda c: c.start)
-    index = {(c.start, c.end): i for i, c in enumerate(ordered)}
-    links = [(index[(h.start, h.end)], index[(a.start, a.end)]) for h, a in held_uses
-             if (h.start, h.end) in index and (a.start, a.end) in index]
-    for name, acr in pairs:
-        surface = text[acr.start:acr.end]
-        for c in ordered:
-            if text[c.start:c.end] == surface:
-                links.append((index[(name.start, name.end)], index[(c.start, c.end)]))
-    return ordered, links
-
-
-def _alias_pair(short: str, long: Candidate, short_cand: Candidate | None, text: str) -> bool:
-    """``short`` abbreviates the name ``long``: its letters spell ``long`` in order ("KPK", "Korut"),
-    or it is a known organisation's short form given for a name the gazetteer does not know ("NIS")."""
-    if not _ACRONYM.fullmatch(short):
-        return False
-    long_text = text[long.start:long.end]
-    if len(_words(long_text)) < 2 and long.entry is None:
-        return False
-    if (short_cand is not None and short_cand.entry is not None and long.entry is None
-            and short_cand.entry.type == long.type == "ORG"):
-        return True
-    letters = [c for c in fold(short) if c.isalnum()]
-    hay = fold(long_text)
-    if not letters or letters[0] != hay[:1]:
-        return False
-    pos = 0
-    for ch in hay:
-        if pos < len(letters) and ch == letters[pos]:
-            pos += 1
-    return pos == len(letters)
-
-
-def _name_before(gaz: Gazetteer, text: str, tokens: list[Token], paren: int, acronym: str, cands: list[Candidate]
-                 ) -> Candidate | None:
-    """A capitalised name right before "(" whose word initials spell the acronym ("Forest Watch Indonesia (FWI)").
-
-    Place names inside it are taken in; a person or organisation already found ends it.
-    """
-    words: list[Token] = []
-    for t in reversed(tokens[:_first_token(tokens, paren)]):
-        inside = [c for c in cands if c.start <= t.start < c.end]
-        if (inside and (inside[0].type in ("PERSON", "ORG"))) or len(words) > 8:
-            break
-        if t.text[0].isupper() or (gaz.connects(t.fold) and words):
-            words.append(t)
-        else:
-            break
-    words.reverse()
-    letters = [c for c in acronym if c.isupper()]
-    while words and (not words[0].text[0].isupper() or words[0].text[0] != letters[0]):
-        words.pop(0)  # start at the word the acronym starts with
-    if not words or len(letters) < 2:
-        return None
-    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
-    pos = 0
-    for ch in initials:
-        if pos < len(letters) and ch == letters[pos]:
-            pos += 1
-    if pos < len(letters):
-        return None
-    return Candidate(words[0].start, words[-1].end, "ORG", None, "name", "acronym")
-
-
 def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate], lang: str | None
                    ) -> tuple[Entity, ...]:
     """Candidates -> canonical entities, in order of first mention."""
     cands, links = acronym_links(gaz, text, tokens, cands)
     items = [_Item(c, text[c.start:c.end], c.kind) for c in cands]
     for it in items:
-        it.title = _title_before(gaz, tokens, it.cand)
+        it.title = title_before(gaz, tokens, it.cand)
     union = _Union(len(items))
     for a, b in links:
         union.union(a, b)
@@ -239,8 +110,8 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
         if len(words) > 4 or not all(_person_word(gaz, w) for w in words):
             continue
         if len(words) == 1:
-            i = _first_token(tokens, c.start)
-            j = _first_token(tokens, c.end)
+            i = first_token(tokens, c.start)
+            j = first_token(tokens, c.end)
             apposed = (0 < i and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text == ",")
             if apposed and role_phrase(gaz, tokens, cands, c, after=False) is not None:
                 it.cand = replace(c, type="PERSON")
@@ -252,8 +123,8 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
 def _titled_or_speaking(gaz: Gazetteer, tokens: list[Token], c: Candidate) -> bool:
     """The name follows an honorific or rank ("dr Ratna Kumalasari") or speaks in apposition
     ("..., Aris Munandar, mengatakan"): places and organisations do neither."""
-    i = _first_token(tokens, c.start)
-    j = _first_token(tokens, c.end)
+    i = first_token(tokens, c.start)
+    j = first_token(tokens, c.end)
     k = i - 1 if i > 0 and tokens[i - 1].text == "." else i
     found = role_before(gaz, tokens, k)
     if found is not None and found[1].kind in ("rank", "honorific"):
@@ -270,13 +141,13 @@ def _person_word(gaz: Gazetteer, word: str) -> bool:
 
 def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
     """An organisation's name cut short joins the full one ("Partai Buruh" -> "Partai Buruh Nasional")."""
-    orgs = [i for i, it in enumerate(items) if it.cand.type == "ORG" and len(_words(it.text)) > 1]
+    orgs = [i for i, it in enumerate(items) if it.cand.type == "ORG" and len(folded_words(it.text)) > 1]
     for i in orgs:
-        wi = _words(items[i].text)
+        wi = folded_words(items[i].text)
         if items[i].cand.entry is not None:
             continue
         longer = {union.find(j) for j in orgs
-                  if len(_words(items[j].text)) > len(wi) and _words(items[j].text)[:len(wi)] == wi}
+                  if len(folded_words(items[j].text)) > len(wi) and folded_words(items[j].text)[:len(wi)] == wi}
         if len(longer) == 1:
             union.union(longer.pop(), i)
 
@@ -284,12 +155,12 @@ def _link_org_prefixes(items: list[_Item], union: _Union) -> None:
 def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union: _Union) -> None:
     """Join one-word and partial person names to the full names that hold them, by context."""
     full = [i for i, it in enumerate(items) if it.cand.type == "PERSON" and it.cand.entry is None
-            and len(_words(it.text)) > 1]
+            and len(folded_words(it.text)) > 1]
     # a full name inside a longer one ("Kim Jong" in "Kim Jong Un") joins it when that is unambiguous
     for i in full:
-        wi = _words(items[i].text)
-        holders = {union.find(j) for j in full if j != i and len(_words(items[j].text)) > len(wi)
-                   and _contains(_words(items[j].text), wi)}
+        wi = folded_words(items[i].text)
+        holders = {union.find(j) for j in full if j != i and len(folded_words(items[j].text)) > len(wi)
+                   and _contains(folded_words(items[j].text), wi)}
         if len(holders) == 1:
             union.union(holders.pop(), i)
     roles = {}
@@ -301,19 +172,19 @@ def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union
         if i in full:
             last_seen[root] = it.cand.start
             continue
-        words = _words(it.text)
+        words = folded_words(it.text)
         if it.cand.entry is not None or len(words) != 1 or it.kind == "alias":
             continue
         word = words[0]
         if it.cand.type == "PERSON":
-            holders = {union.find(j) for j in full if word in _words(items[j].text)}
+            holders = {union.find(j) for j in full if word in folded_words(items[j].text)}
         elif it.text.isupper():
             continue
         else:  # the model called it a place or an organisation: only a first name or surname overrides that
-            holders = {union.find(j) for j in full if word in (_words(items[j].text)[0], _words(items[j].text)[-1])}
+            holders = {union.find(j) for j in full if word in (folded_words(items[j].text)[0], folded_words(items[j].text)[-1])}
         if not holders and len(word) >= 5:
             holders = {union.find(j) for j in full
-                       if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in _words(items[j].text))}
+                       if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in folded_words(items[j].text))}
         if not holders:
             if it.cand.type == "PERSON":
                 last_seen[root] = it.cand.start
@@ -345,16 +216,6 @@ def _contains(hay: list[str], needle: list[str]) -> bool:
     return any(hay[k:k + n] == needle for k in range(len(hay) - n + 1))
 
 
-def _title_before(gaz: Gazetteer, tokens: list[Token], cand: Candidate) -> tuple[str, ...]:
-    """Fold forms of the title right before a mention ("Dubes Kim" -> ("dubes", "duta besar"))."""
-    i = _first_token(tokens, cand.start)
-    found = role_before(gaz, tokens, i)
-    if found is None:
-        return ()
-    role = found[1]
-    return tuple(fold(x) for x in (role.form, role.expansion) if x)
-
-
 def _role_keys(gaz: Gazetteer, tokens: list[Token], items: list[_Item], i: int) -> set[str]:
     """Fold forms of every role word in the role phrases around mention ``i`` (and their expansions)."""
     phrase = role_phrase(gaz, tokens, [it.cand for it in items], items[i].cand)
@@ -372,95 +233,6 @@ def _role_keys(gaz: Gazetteer, tokens: list[Token], items: list[_Item], i: int) 
     return keys
 
 
-def _first_token(tokens: list[Token], offset: int) -> int:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def role_phrase(gaz: Gazetteer, tokens: list[Token], cands: list[Candidate], cand: Candidate, after: bool = True
-                ) -> tuple[int, int] | None:
-    """Token range [a, b) of the role phrase before (or, with ``after``, in apposition after) a mention."""
-    owner = {}
-    for c in cands:
-        if c.type != "PERSON":
-            for k in range(_first_token(tokens, c.start), _first_token(tokens, c.end)):
-                owner[k] = c
-    i = _first_token(tokens, cand.start)
-    k = i - 1
-    if k >= 0 and tokens[k].text == ",":
-        k -= 1
-    elif k > 0 and tokens[k].text == "." and _abbreviated_title(gaz, tokens, k):
-        k -= 1  # "Kombes Pol. Hadi Santoso"
-    end = k + 1
-    best = None
-    while k >= 0 and end - k <= _MAX_ROLE_TOKENS:
-        t = tokens[k]
-        found = role_before(gaz, tokens, k + 1)
-        if found is not None and found[1].kind == "relation" and k + 1 == i:
-            break  # "kuasa hukum X": X's lawyer, not X's role
-        if found is not None and found[1].kind == "honorific" and k + 1 == i:
-            k = found[0] - 1  # "Kepala DKK Malang, dr Sri Utami": the office is before the honorific
-            if k >= 0 and tokens[k].text == ",":
-                k -= 1
-            end = k + 1
-            continue
-        if found is not None and found[1].kind != "honorific":
-            best = found[0]
-            k = found[0] - 1
-            continue
-        if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or gaz.connects(t.fold):
-            k -= 1
-            continue
-        break
-    if best is not None:
-        while best - 1 in owner:  # "Russian President", "U.S. Ambassador": the state before the title
-            best = _first_token(tokens, owner[best - 1].start)
-        if tokens[best].text.islower():  # "Sumenep district head": the place names the lower-case office
-            while (best > 0 and best - 1 > k and tokens[best - 1].text.isalpha() and tokens[best - 1].text[0].isupper()
-                   and tokens[best - 1].fold not in gaz.stop_words and role_at(gaz, tokens, best - 1) is None):
-                best -= 1
-        return best, _trim_end(gaz, tokens, best, end)
-    j = _first_token(tokens, cand.end)
-    if after and j < len(tokens) and tokens[j].text == ",":
-        found = role_at(gaz, tokens, j + 1)
-        if found is not None and found[1].kind not in ("honorific",):
-            k = found[0]
-            while k < len(tokens) and k - j <= _MAX_ROLE_TOKENS:
-                t = tokens[k]
-                if k in owner or (t.text[0].isupper() and t.text[0].isalpha()) or gaz.connects(t.fold):
-                    k += 1
-                    continue
-                break
-            return j + 1, _trim_end(gaz, tokens, j + 1, k)
-    return None
-
-
-def _abbreviated_title(gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
-    """The stop at token ``k`` closes a short title (a rank, an honorific, an abbreviated office), not a sentence."""
-    found = role_before(gaz, tokens, k)
-    return found is not None and (found[1].kind in ("rank", "honorific") or found[1].expansion is not None)
-
-
-def _trim_end(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> int:
-    """Drop connectors, punctuation and a closing rank ("... Angkatan Darat Jenderal") from a role's end."""
-    while b > a + 1:
-        if gaz.connects(tokens[b - 1].fold) or tokens[b - 1].text in ",.":
-            b -= 1
-            continue
-        found = role_before(gaz, tokens, b)
-        if found is not None and found[0] > a and found[1].kind in ("rank", "honorific"):
-            b = found[0]
-            continue
-        break
-    return b
-
-
 def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang: str | None,
             cands: list[Candidate]) -> Entity | None:
     items = sorted(group.items, key=lambda it: it.cand.start)
@@ -475,13 +247,13 @@ def _entity(gaz: Gazetteer, text: str, tokens: list[Token], group: _Group, lang:
         top = max(kinds.values())
         etype = "PERSON" if kinds["PERSON"] == top else kinds.most_common(1)[0][0]
         names = [it.text for it in items if it.kind in ("name", "short") or etype == "PERSON"]
-        names = [n for n in names if len(_words(n)) > 1] or names or [it.text for it in items]
+        names = [n for n in names if len(folded_words(n)) > 1] or names or [it.text for it in items]
         if etype == "PERSON":
-            name = max(names, key=lambda n: (len(_words(n)), -names.index(n)))
+            name = max(names, key=lambda n: (len(folded_words(n)), -names.index(n)))
         else:
             name = max((it.text for it in items if it.kind != "alias"), key=len, default=items[0].text)
         prefix = {"PERSON": "per", "ORG": "org", "GPE": "gpe", "LOC": "loc"}[etype]
-        key = _id_key(gaz, name) if etype == "PERSON" else slug(_PAREN.sub("", name))
+        key = _id_key(gaz, name) if etype == "PERSON" else slug(PAREN.sub("", name))
         if not key:
             return None
         ident = f"{prefix}:{key}"

@@ -93,6 +93,36 @@ def _aspects() -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """``figure_claims.tsv`` of every language."""
+
+    measures: dict[str, str]  # series unit -> predicate class its figures speak to
+    exist: tuple[tuple[str, ...], ...]  # having/being words, longest first
+    absent: frozenset[str]  # "no" right after an exist word
+    quantifiers: tuple[tuple[str, ...], ...]  # "satu pun", "any": words between exist and the noun
+
+
+@lru_cache(maxsize=None)
+def _figures() -> _Figures:
+    measures: dict[str, str] = {}
+    exist: set[tuple[str, ...]] = set()
+    absent: set[str] = set()
+    quantifiers: set[tuple[str, ...]] = set()
+    for lang in LANGS:
+        for form, role, predicate in load_lexicon(lang, "figure_claims"):
+            if role == "measure":
+                measures.setdefault(form, predicate)
+            elif role == "exist":
+                exist.add(tuple(form.split()))
+            elif role == "absent":
+                absent.add(form)
+            elif role == "quantifier":
+                quantifiers.add(tuple(form.split()))
+    longest = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return _Figures(measures, longest(exist), frozenset(absent), longest(quantifiers))
+
+
 def _aspect_before(tokens: Sequence[Token], lo: int, hi: int, aspect: str) -> list[tuple[int, int, str]]:
     """(first, last, reach) of each ``aspect`` word of ``stance_aspects.tsv`` in tokens ``lo..hi``."""
     found = []
