@@ -147,3 +147,18 @@ def test_seed_claimants(annotate):
                 names = [a.lower() for a in want["claimant"]]
                 ok += any(c.claimant and any(n in c.claimant.lower() for n in names) for c in found)
     assert total and ok / total >= 0.85
+
+
+@pytest.mark.parametrize("text,value,claimant", [
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Kota Sukamaju mencatat sekitar 2.100 warga mengungsi.", 2100, "BPBD"),
+    ("Sepanjang tahun ini, Dinas Kesehatan Kota Sukamaju mencatat 860 kasus demam berdarah.", 860, "Dinas Kesehatan"),
+    ("Badan Pusat Statistik merilis data 14 provinsi mengalami deflasi bulan lalu.", 14, "Badan Pusat Statistik"),
+])
+def test_a_record_verb_makes_its_subject_the_claimant(annotate, text, value, claimant):
+    count = count_of(annotate(text), value)
+    assert count.claimant is not None and claimant.lower() in count.claimant.lower(), count
+
+
+def test_a_document_that_records_names_no_claimant(annotate):
+    text = "Laporan itu juga mencatat sedikitnya 75 serangan terhadap sekolah sepanjang tahun lalu."
+    assert count_of(annotate(text), 75).claimant is None

@@ -230,7 +230,7 @@ def test_component_registers_and_returns_a_copy():
     article = make_article("Rusia membantah telah mengirim pasukan ke Suriah.")
     out = registry.get("stances")(article, Resources())
     assert out is not article and article.stances == () and len(out.stances) == 1
-    assert registry.get("stances").requires == ("text", "entities", "quotes", "timexes")
+    assert registry.get("stances").requires == ("text", "entities", "quotes", "timexes", "counts")
 
 
 def test_lexicons_load_for_both_languages():
@@ -288,3 +288,30 @@ def test_referred_claim_skips_a_bare_predicate_of_an_earlier_sentence():
             "ditembak jatuh. Korea Utara segera menepis tudingan tersebut.")
     denial = next(s for s in stances_of(text) if s.stance == "denies")
     assert denial.proposition_id.startswith("send_troops(")
+
+
+def _pipeline_stances(text: str, title: str = "") -> list:
+    from datetime import date
+
+    from linimasa.annotate.pipeline import Pipeline
+
+    article = Pipeline()(Article(id="f", text=text, title=title or None, language="id", published=date(2025, 3, 5)))
+    return list(article.stances)
+
+
+@pytest.mark.parametrize("text,actor,stance", [
+    ("Rusia mengirim pasukan ke Suriah. Menurut Badan Intelijen Turki, jumlah tentara Rusia di Suriah kini lebih "
+     "dari 900 orang.", "Turki", "affirms"),
+    ("Rusia mengirim pasukan ke Suriah. Juru bicara Kementerian Luar Negeri Rusia Anna Petrova menegaskan Rusia "
+     "tidak memiliki satu pun personel militer di Suriah.", "Anna Petrova", "denies"),
+])
+def test_a_figure_or_a_denied_presence_is_a_stance(text, actor, stance):
+    found = _pipeline_stances(text, "Rusia Kirim Pasukan ke Suriah")
+    assert any(actor in s.actor and s.stance == stance and s.proposition_id.startswith("send_troops")
+               for s in found), found
+
+
+def test_a_figure_of_something_else_is_no_stance():
+    found = _pipeline_stances("Rusia mengirim pasukan ke Suriah. Menurut BNPB, 300 rumah rusak akibat banjir di Jawa.",
+                              "Rusia Kirim Pasukan ke Suriah")
+    assert not any(s.actor == "BNPB" for s in found), found

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..errors import LexiconError
 from ..lang import load_lexicon
-from ..model import Article, Count, Entity, Quote, Span
+from ..model import Article, Count, Quote, Span
 from .sentences import paragraphs, sentence_at, split_sentences
 
 
@@ -32,7 +32,7 @@ def attribute_counts(article: Article) -> tuple[Count, ...]:
         if frame is None:
             recorder = record_frame(article, sentences, count.start)
             if recorder is not None:
-                out.append(dataclasses.replace(count, claimant=recorder.name, claimant_id=recorder.id))
+                out.append(dataclasses.replace(count, claimant=recorder[0], claimant_id=recorder[1]))
                 continue
             frame = carried_frame(article.quotes, sentences, paras, count.start)
         if frame is None or not frame.speaker:
@@ -99,8 +99,8 @@ def record_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
     return tuple(sorted(verbs, key=len, reverse=True)), frozenset(documents)
 
 
-def record_frame(article: Article, sentences: tuple[Span, ...], pos: int) -> Entity | None:
-    """The entity whose record verb opens the clause of the figure at ``pos`` (``BPBD mencatat sekitar 3.500
+def record_frame(article: Article, sentences: tuple[Span, ...], pos: int) -> tuple[str, str | None] | None:
+    """(name, entity id) of the one whose record verb opens the clause of the figure at ``pos`` (``BPBD mencatat sekitar 3.500
     warga mengungsi``: BPBD); None when there is no such verb, or its subject names no person, organisation or
     state (``Laporan itu mencatat ...``)."""
     here = sentence_at(sentences, pos)
@@ -122,8 +122,8 @@ def record_frame(article: Article, sentences: tuple[Span, ...], pos: int) -> Ent
 
 
 def _subject_entity(article: Article, sentence: Span, words: list[tuple[int, int, str]], k: int,
-                    documents: frozenset[str]) -> Entity | None:
-    """The entity named in the subject of the record verb at word ``k``: the last comma-chunk before it."""
+                    documents: frozenset[str]) -> tuple[str, str | None] | None:
+    """(name, id) of the entity named in the subject of the record verb at word ``k``: the last comma-chunk before it."""
     verb_start = words[k][0]
     chunk_start = sentence.start
     for m in re.finditer(r"[,:]", article.text[sentence.start:verb_start]):
@@ -144,7 +144,27 @@ def _subject_entity(article: Article, sentence: Span, words: list[tuple[int, int
                     continue
                 if e.type in _TYPE_RANK:
                     found.append((_TYPE_RANK[e.type], m.start, e))
-    return min(found, key=lambda x: (x[0], x[1]))[2] if found else None
+    if found:
+        best = min(found, key=lambda x: (x[0], x[1]))[2]
+        return best.name, best.id
+    return None if is_document else _named_phrase(article, subject)
+
+
+_TRIM_ROLES = ("aux", "modal", "be", "filler", "negator", "coordinator", "subordinator")
+
+
+def _named_phrase(article: Article, subject: list[tuple[int, int, str]]) -> tuple[str, None] | None:
+    """A subject the entities missed but that names someone (``intelijen Teskia masih``): its words, no id."""
+    from .propositions import grammar  # the stance words say which words are not part of a name
+
+    roles = grammar().roles
+    while subject and roles.get(subject[-1][2]) in _TRIM_ROLES:
+        subject = subject[:-1]
+    if not 0 < len(subject) <= 4 or any(roles.get(w) is not None for _, _, w in subject):
+        return None
+    if not any(article.text[a].isupper() for a, _, _ in subject[1:]):
+        return None  # a name after the first word: "intelijen Teskia", not "Petugas gabungan"
+    return article.text[subject[0][0]:subject[-1][1]], None
 
 
 def register(registry) -> None:

@@ -181,7 +181,8 @@ def _link_persons(gaz: Gazetteer, tokens: list[Token], items: list[_Item], union
         elif it.text.isupper():
             continue
         else:  # the model called it a place or an organisation: only a first name or surname overrides that
-            holders = {union.find(j) for j in full if word in (folded_words(items[j].text)[0], folded_words(items[j].text)[-1])}
+            holders = {union.find(j) for j in full
+                       if word in (folded_words(items[j].text)[0], folded_words(items[j].text)[-1])}
         if not holders and len(word) >= 5:
             holders = {union.find(j) for j in full
                        if any(fuzz.ratio(word, w) >= NAME_FUZZY_CUTOFF for w in folded_words(items[j].text))}

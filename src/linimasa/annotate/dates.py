@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from ..model import Article, Timex, Warning
 from .sentences import sentence_at, split_sentences
-from .timex_detect import Candidate, detect
+from .timex_candidates import Candidate
+from .timex_detect import detect
 from .timex_resolve import Resolved, resolve
 from .timex_words import key, time_words
 

@@ -1,8 +1,9 @@
 """Component ``entities``: persons, organisations, states and places, each a canonical entity with a global id.
 
-Mentions come from our own Indonesian NER model (:mod:`.ner`; in English text, from runs of capitalised words)
-merged with gazetteers and rules (:mod:`.gazetteer`, :mod:`.mentions`); :mod:`.coref` groups them into one
-:class:`~linimasa.model.Entity` per real referent with its aliases, role and every mention. Ids are global:
+Mentions come from our own Indonesian NER model (:mod:`.ner`; in English text, from runs of capitalised words,
+:mod:`.english_names`) merged with gazetteers and rules (:mod:`.gazetteer`, :mod:`.mentions`,
+:mod:`.person_rules`); :mod:`.coref` groups them into one :class:`~linimasa.model.Entity` per real referent with
+its aliases, role and every mention. Ids are global:
 ``gpe:KP`` for "Korea Utara", "Korut", "DPRK" and "North Korea" in any article; ``per:kim-jong-un`` for
 "Kim Jong-un" and "Kim Jong Un"; ``org:un`` for "PBB" and "UN".
 
@@ -21,10 +22,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Entity, Mention
+from .candidates import trim
 from .coref import build_entities
+from .english_names import capitalised_runs
 from .gazetteer import Gazetteer, build_gazetteer, find_forms, fold, fuzzy_entry, role_at, slug, tokenize
-from .mentions import capitalised_runs, merge, name_word_uses, person_rules, trim
+from .mentions import merge
 from .ner import load_model, tag
+from .person_rules import name_word_uses, person_rules
 from .registry import Resources
 
 GAZETTEER_RESOURCE = "entity-gazetteer"

@@ -8,6 +8,9 @@ the lexicons, so the same id comes out of any language that has the lexicons.
 
 A clause with no known predicate can still be a claim: :func:`claim_proposition` gives it an id made from its words
 (shared only by identical wording).
+
+Tokens and lexicons come from :mod:`.clause_grammar`, actors (entity mentions mapped to who acts) from
+:mod:`.actors`; their names are re-exported here, where the stances component and the story layer import them.
 """
 from __future__ import annotations
 
@@ -15,35 +18,14 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..lang import load_lexicon
 from ..model import Article, Entity
+from .actors import Actor, acting_map, article_actors, fallback_entities, title_actors
+from .clause_grammar import LANGS, TOKEN_PATTERN, Grammar, Token, grammar, tokenize
 
-LANGS = ("id", "en")
-_TOKEN = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _WINDOW_OBJECT = (6, 5)  # tokens before / after a trigger where its object noun may stand
 _WINDOW_TARGET = 8  # tokens after the trigger (or object) where the target may stand
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str  # lower case
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A mention of something that can act or be acted on, with its canonical (acting) entity."""
-
-    start: int
-    end: int
-    entity_id: str | None
-    name: str
-    type: str | None = None
-    kind: str = "name"  # name | alias | short | title | pronoun | metonym | phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,205 +76,8 @@ class Proposition:
                        target_id=self.target_id or other.target_id, target=self.target or other.target)
 
 
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    """The lexicons the stance and proposition finders read, indexed for lookup."""
-
-    roles: dict[str, str]  # word -> its first role (negator, aux, modal, pronoun, preposition, ...)
-    all_roles: dict[str, frozenset[str]]  # word -> every role ("to" is aux and preposition)
-    cues: dict[str, tuple[tuple[tuple[str, ...], str, str, str], ...]]  # first word -> (words, stance, negated, voice)
-    triggers: dict[str, dict[str, str]]  # form -> {predicate: slot}
-    objects: dict[str, frozenset[str]]  # predicate -> object nouns
-    needs_object: dict[str, bool]
-    templates: dict[str, dict[str, str]]  # lang -> predicate -> template
-    units: dict[str, str]  # counted noun -> series unit
-
-
-@lru_cache(maxsize=None)
-def grammar() -> Grammar:
-    """Load and index the stance and predicate lexicons of every language (once per process)."""
-    roles: dict[str, str] = {}
-    all_roles: dict[str, set[str]] = {}
-    cues: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
-    triggers: dict[str, dict[str, str]] = {}
-    objects: dict[str, set[str]] = {}
-    needs: dict[str, bool] = {}
-    templates: dict[str, dict[str, str]] = {}
-    units: dict[str, str] = {}
-    for lang in LANGS:
-        for word, role in load_lexicon(lang, "stance_words"):
-            for r in role.split("|"):
-                roles.setdefault(word, r)
-                all_roles.setdefault(word, set()).add(r)
-        for cue, stance, negated, voice in load_lexicon(lang, "stance_cues"):
-            words = tuple(cue.split())
-            cues.setdefault(words[0], []).append((words, stance, negated, voice))
-        for predicate, obj, template in load_lexicon(lang, "predicate_classes"):
-            needs[predicate] = needs.get(predicate, False) or obj == "required"
-            templates.setdefault(lang, {})[predicate] = template
-        for form, predicate, slot in load_lexicon(lang, "predicates"):
-            if slot == "object":
-                objects.setdefault(predicate, set()).add(form)
-            else:
-                triggers.setdefault(form, {})[predicate] = slot
-        for form, unit in load_lexicon(lang, "series_units"):
-            units.setdefault(form, unit)
-    return Grammar(
-        roles=roles,
-        all_roles={k: frozenset(v) for k, v in all_roles.items()},
-        cues={k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in cues.items()},
-        triggers=triggers,
-        objects={k: frozenset(v) for k, v in objects.items()},
-        needs_object=needs,
-        templates=templates,
-        units=units,
-    )
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Word tokens of ``text[start:end]`` with offsets into ``text``: ``tokenize("Korut kirim")[1].text == "kirim"``."""
-    end = len(text) if end is None else end
-    return tuple(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end))
-
-
 def _words(text: str) -> list[str]:
-    return [m.group().lower() for m in _TOKEN.finditer(text)]
-
-
-# ------------------------------------------------------------------ actors (entity mentions)
-
-def acting_map(entities: Sequence[Entity]) -> dict[str, tuple[str, str, str]]:
-    """entity id -> (acting id, acting name, acting type): a capital or seat of government acts for its state
-    (``Pyongyang`` -> ``gpe:KP``); entities that act for themselves are left out."""
-    out: dict[str, tuple[str, str, str]] = {}
-    names = {e.id: (e.name, e.type) for e in entities}
-    try:  # the entities component knows metonyms best
-        from .entities import acting_entity  # type: ignore[attr-defined]
-    except ImportError:
-        acting_entity = None
-    states = _metonym_states()
-    for e in entities:
-        target: str | None = None
-        if acting_entity is not None:
-            try:
-                acting = acting_entity(e)
-                target = acting.id if isinstance(acting, Entity) else acting
-                if isinstance(acting, Entity):
-                    names.setdefault(acting.id, (acting.name, acting.type))
-            except Exception:  # a helper that cannot map this entity leaves it as it is
-                target = None
-        if not target or target == e.id:
-            target = states.get(e.id)
-        if target and target != e.id:
-            name, typ = names.get(target) or (_gazetteer_names().get(target) or (target, "GPE"))
-            out[e.id] = (target, name, typ)
-    return out
-
-
-@lru_cache(maxsize=None)
-def _metonym_states() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for lang in LANGS:
-        try:
-            lex = load_lexicon(lang, "metonyms")
-            out.update(zip(lex.column("id"), lex.column("state")))
-        except Exception:  # the lexicon belongs to the entities component and may be missing
-            continue
-    return out
-
-
-@lru_cache(maxsize=None)
-def _gazetteer_names() -> dict[str, tuple[str, str]]:
-    """entity id -> (name, type) from the entity gazetteers (first language wins)."""
-    out: dict[str, tuple[str, str]] = {}
-    for lang in LANGS:
-        for name in ("gazetteer_countries", "gazetteer_orgs", "abbreviations_entities"):
-            try:
-                for rec in load_lexicon(lang, name).records():
-                    out.setdefault(rec["id"], (rec["name"], rec["type"]))
-            except Exception:  # gazetteers belong to the entities component and may be missing
-                continue
-    return out
-
-
-@lru_cache(maxsize=None)
-def _gazetteer_forms() -> tuple[tuple[str, str], ...]:
-    """(surface form, entity id), longest first: used only when no entities component has run."""
-    forms: dict[str, str] = {}
-    for lang in LANGS:
-        for name in ("gazetteer_countries", "gazetteer_orgs", "abbreviations_entities", "metonyms"):
-            try:
-                for rec in load_lexicon(lang, name).records():
-                    forms.setdefault(rec["form"], rec["id"])
-            except Exception:  # gazetteers belong to the entities component and may be missing
-                continue
-    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
-
-
-def fallback_entities(text: str) -> tuple[Entity, ...]:
-    """Gazetteer names and capitalised word runs, for articles the entities component has not seen."""
-    from ..model import Mention
-
-    taken: list[tuple[int, int]] = []
-    found: dict[str, list[Mention]] = {}
-    names = _gazetteer_names()
-    for form, ident in _gazetteer_forms():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.setdefault(ident, []).append(Mention(m.start(), m.end(), m.group(), ident))
-    for m in re.finditer(r"(?<![\w-])(?:[A-Z][\w'\u2019-]+\s){1,3}[A-Z][\w'\u2019-]+", text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        ident = "person:" + re.sub(r"\W+", "-", m.group().lower())
-        taken.append((m.start(), m.end()))
-        found.setdefault(ident, []).append(Mention(m.start(), m.end(), m.group(), ident))
-    out = []
-    for ident, mentions in found.items():
-        name, typ = names.get(ident) or (mentions[0].text, "PERSON" if ident.startswith("person:") else "GPE")
-        out.append(Entity(ident, name, typ, mentions=tuple(mentions)))
-    return tuple(out)
-
-
-def article_actors(article: Article) -> tuple[Actor, ...]:
-    """Every entity mention of the article as an :class:`Actor`, mapped to the entity that acts, sorted."""
-    entities = article.entities or fallback_entities(article.text)
-    acting = acting_map(entities)
-    out = []
-    for e in entities:
-        ident, name, typ = acting.get(e.id) or (e.id, e.name, e.type)
-        for m in e.mentions:
-            if m.entity_id != e.id and m.entity_id in acting:
-                ident, name, typ = acting[m.entity_id]
-            out.append(Actor(m.start, m.end, ident, name, typ, m.kind))
-    out.sort(key=lambda a: (a.start, -a.end))
-    # drop mentions nested in a longer one ("Korea" inside "Korea Utara")
-    kept: list[Actor] = []
-    for a in out:
-        if kept and a.start < kept[-1].end:
-            continue
-        kept.append(a)
-    return tuple(kept)
-
-
-def title_actors(title: str, entities: Iterable[Entity]) -> tuple[Actor, ...]:
-    """Entity names found in a title (which has no mentions of its own), longest name first."""
-    forms: dict[str, Entity] = {}
-    for e in entities:
-        for form in {e.name, *e.aliases, *(m.text for m in e.mentions if m.kind != "pronoun")}:
-            if form and len(form) > 1:
-                forms.setdefault(form, e)
-    acting = acting_map(list(entities))
-    taken: list[Actor] = []
-    for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
-            if any(m.start() < a.end and a.start < m.end() for a in taken):
-                continue
-            e = forms[form]
-            ident, name, typ = acting.get(e.id) or (e.id, e.name, e.type)
-            taken.append(Actor(m.start(), m.end(), ident, name, typ))
-    return tuple(sorted(taken, key=lambda a: a.start))
+    return [m.group().lower() for m in TOKEN_PATTERN.finditer(text)]
 
 
 # ------------------------------------------------------------------ finding propositions
@@ -475,7 +260,7 @@ def _after(tokens, actors_at, last: int, hi: int, agent: Actor | None, *, direct
 
 def claim_proposition(text: str, start: int, end: int, *, max_words: int = 12) -> Proposition:
     """A claim with no known predicate, named by its first words: ``claim_proposition(t, 0, len(t))``."""
-    words = list(_TOKEN.finditer(text, start, end))[:max_words]
+    words = list(TOKEN_PATTERN.finditer(text, start, end))[:max_words]
     label = text[words[0].start():words[-1].end()] if words else text[start:end].strip()
     return Proposition("claim", start=start, end=end, label=label)
 
@@ -510,6 +295,6 @@ def title_propositions(article: Article, entities: Sequence[Entity]) -> list[Pro
     return find_propositions(tokens, actor_index(tokens, actors), 0, len(tokens))
 
 
-__all__ = ["Actor", "Grammar", "Proposition", "Token", "acting_map", "actor_index", "article_actors",
+__all__ = ["LANGS", "Actor", "Grammar", "Proposition", "Token", "acting_map", "actor_index", "article_actors",
            "claim_proposition", "fallback_entities", "find_propositions", "grammar", "main_proposition", "title_actors",
            "title_propositions", "tokenize"]

@@ -267,11 +267,17 @@ def find_stances(article: Article) -> tuple[Stance, ...]:
                 continue  # "X mengatakan laporan itu hoaks": the verdict decides
             found_prop = _proposition(r, si, ci, cues, quote)
             if found_prop is None:
-                continue
-            prop, stated = found_prop
-            stance = cue.stance
-            if stated and prop.is_negated and not prop.is_modal and stance in ("affirms", "denies"):
-                stance = "denies" if stance == "affirms" else "affirms"
+                # "X menegaskan Kordavia tidak memiliki satu pun personel militer di Azmaran": a denied presence
+                absent = _absence(r, cue.last + 1, _cue_end(r, si, ci, cues, quote)) \
+                    if cue.voice == "assert" and cue.stance == "affirms" else None
+                if absent is None:
+                    continue
+                prop, stance = absent, "denies"
+            else:
+                prop, stated = found_prop
+                stance = cue.stance
+                if stated and prop.is_negated and not prop.is_modal and stance in ("affirms", "denies"):
+                    stance = "denies" if stance == "affirms" else "affirms"
             prop = _fill_agent(r, prop, actors, cue)
             r.recent.append((r.tokens[cue.first].start, actors))
             when = _date_of(r, sentence.start, sentence.end, r.tokens[cue.first].start, quote)
@@ -279,6 +285,7 @@ def find_stances(article: Article) -> tuple[Stance, ...]:
                 found.append((si, Stance(sentence.start, sentence.end, actor.name, actor.entity_id,
                                          prop.text(_lang(article)), prop.id, stance, when, cue.words)))
     found.extend(_quote_stances(r, {(si, s.actor_id or s.actor) for si, s in found}))
+    found.extend(_figure_stances(r))
     return _settle(found)
 
 
@@ -627,6 +634,156 @@ def _quote_stances(r: _Reader, taken: set) -> list[tuple[int, Stance]]:
     return out
 
 
+# ------------------------------------------------------------------ figures as stances
+
+def _cue_end(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | None) -> int:
+    """The token after the words a cue governs: the next cue, the quote's end or the sentence's end."""
+    hi = r.ranges[si][1]
+    if quote is not None:
+        hi = min(hi, r._token_range(quote.start, quote.end)[1])
+    return cues[ci + 1].first if ci + 1 < len(cues) else hi
+
+
+def _match(tokens: Sequence[Token], k: int, hi: int, forms: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens from ``k`` one of ``forms`` covers (0: none)."""
+    for form in forms:
+        n = len(form)
+        if k + n <= hi and tuple(t.text for t in tokens[k:k + n]) == form:
+            return n
+    return 0
+
+
+def _measure_at(tokens: Sequence[Token], k: int, hi: int) -> tuple[str, int] | None:
+    """(predicate, words) of the counted noun at token ``k`` whose series unit speaks to a predicate class
+    (``personel militer`` -> troops -> send_troops)."""
+    units, measures = grammar().units, _figures().measures
+    for n in (2, 1):
+        if k + n <= hi:
+            unit = units.get(" ".join(t.text for t in tokens[k:k + n]))
+            if unit in measures:
+                return measures[unit], n
+    return None
+
+
+def _absence(r: _Reader, lo: int, hi: int) -> Proposition | None:
+    """A denied presence in tokens ``lo..hi``: ``tidak memiliki satu pun personel militer di Azmaran``, ``tidak
+    ada tentara kami di ...``, ``has no troops in ...``: the claim of the counted noun's predicate class, with the
+    name before the negator as agent and a name after a preposition as target (else the article's main claim's)."""
+    f, roles = _figures(), grammar().roles
+    for k in range(lo, hi):
+        noun = None
+        if roles.get(r.tokens[k].text) == "negator":
+            j = k + 1
+            while j < hi and not _match(r.tokens, j, hi, f.exist) and roles.get(r.tokens[j].text) in ("aux", "be"):
+                j += 1
+            n = _match(r.tokens, j, hi, f.exist)
+            noun = j + n if n else None
+        else:
+            n = _match(r.tokens, k, hi, f.exist)
+            if n and k + n < hi and r.tokens[k + n].text in f.absent:  # "has no troops"
+                noun = k + n + 1
+        if noun is None:
+            continue
+        q = _match(r.tokens, noun, hi, f.quantifiers)
+        while q:
+            noun += q
+            q = _match(r.tokens, noun, hi, f.quantifiers)
+        measure = _measure_at(r.tokens, noun, hi)
+        if measure is None:
+            continue
+        predicate, n = measure
+        agent = next((r.at[a] for a in range(k - 1, lo - 1, -1) if a in r.at and r.at[a].entity_id), None)
+        target = _target_after(r, noun + n, hi, agent)
+        prop = Proposition(predicate, agent.entity_id if agent else None, agent.name if agent else None,
+                           target.entity_id if target else None, target.name if target else None,
+                           r.tokens[k].start, r.tokens[hi - 1].end)
+        return prop.completed(r.main)
+    return None
+
+
+def _target_after(r: _Reader, lo: int, hi: int, agent: Actor | None) -> Actor | None:
+    """The name right after the first preposition in tokens ``lo..hi`` (``di Azmaran``), not the agent."""
+    roles = grammar().roles
+    for k in range(lo, hi - 1):
+        if roles.get(r.tokens[k].text) == "preposition":
+            a = r.at.get(k + 1)
+            if a is not None and a.entity_id and (agent is None or a.entity_id != agent.entity_id):
+                return a
+            return None
+    return None
+
+
+def _figure_stances(r: _Reader) -> list[tuple[int, Stance]]:
+    """A claimant who gives a figure of the thing a predicate class is about (``Menurut Badan Intelijen Teskia,
+    jumlah penasihat militer Kordavia kini lebih dari enam ratus orang``) affirms that claim: the sentence's claim
+    of that class, else the article's main claim when it has the class, else the article's most frequent claim of
+    the class, else the claim built from the counted thing (its owner as agent). Not in a sentence with a verdict
+    cue (``membantah laporan 500 tentara``), not for a figure in a negated claim."""
+    counts = [c for c in r.article.counts if c.claimant_id or _named(c.claimant)]
+    if not counts:
+        return []
+    units, measures = grammar().units, _figures().measures
+    bare: dict[str, str] = {}  # "penasihat" reads as "penasihat militer" in an article that counts those
+    whats = [" ".join(t.text for t in tokenize(c.what or "")) for c in r.article.counts]
+    for form, unit in units.items():
+        if " " in form and any(f" {form} " in f" {w} " for w in whats):
+            bare.setdefault(form.split()[0], unit)
+    starts = [s.start for s in r.sentences]
+    out, seen = [], set()
+    for c in counts:
+        words = [t.text for t in tokenize(c.what or c.unit or "")]
+        unit = next((units.get(f"{a} {b}") for a, b in zip(words, words[1:]) if f"{a} {b}" in units), None) \
+            or next((units[w] for w in words if w in units), None) or (bare.get(words[0]) if words else None)
+        predicate = measures.get(unit or "")
+        if predicate is None:
+            continue
+        si = max(0, bisect.bisect_right(starts, c.start) - 1)
+        lo, hi = r.ranges[si]
+        if any(cue.stance is not None and cue.voice != "assert" for cue in find_cues(r.tokens, lo, hi)):
+            continue
+        prop = _figure_proposition(r, si, predicate, c)
+        if prop is None:
+            continue
+        key = (c.claimant_id, prop.id, c.as_of)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((si, Stance(c.start, c.end, c.claimant or "", c.claimant_id, prop.text(_lang(r.article)), prop.id,
+                               "affirms", c.as_of, c.text)))
+    return out
+
+
+def _named(phrase: str | None) -> bool:
+    """A claimant with no entity that still names someone (``intelijen Teskia``), not a description."""
+    return bool(phrase) and any(w[:1].isupper() for w in phrase.split()[1:])
+
+
+def _figure_proposition(r: _Reader, si: int, predicate: str, count) -> Proposition | None:
+    here = [p for p in r.props[si] if p.predicate == predicate and not p.is_modal]
+    if here:
+        prop = here[0].completed(r.main)
+        return None if prop.is_negated else prop
+    if r.main is not None and r.main.predicate == predicate:
+        return r.main
+    same = main_proposition(p for ps in r.props for p in ps if p.predicate == predicate)
+    if same is not None:
+        return same.completed(r.main)
+    # build it from the counted thing: "penasihat militer Kordavia di Azmaran"
+    lo, hi = r.ranges[si]
+    sentence = r.sentences[si]
+    what = (count.what or "").lower()
+    at = r.text.lower().find(what, sentence.start, sentence.end) if what else -1
+    if at < 0:
+        return None
+    a, b = r._token_range(at, at + len(what))
+    agent = next((r.at[k] for k in range(a, b) if k in r.at and r.at[k].entity_id), None)
+    if agent is None:
+        return None
+    target = _target_after(r, b, hi, agent)
+    return Proposition(predicate, agent.entity_id, agent.name, target.entity_id if target else None,
+                       target.name if target else None, count.start, count.end)
+
+
 # ------------------------------------------------------------------ dates and clean-up
 
 def _date_of(r: _Reader, start: int, end: int, near: int, quote: Quote | None) -> str | None:
@@ -668,7 +825,7 @@ def _settle(found: list[tuple[int, Stance]]) -> tuple[Stance, ...]:
 def register(registry) -> None:
     """Register the ``stances`` component."""
 
-    @registry.register("stances", requires=("text", "entities", "quotes", "timexes"), produces=("stances",))
+    @registry.register("stances", requires=("text", "entities", "quotes", "timexes", "counts"), produces=("stances",))
     def _stances(article: Article, resources) -> Article:
         """Who affirms, denies or neither confirms nor denies which canonical proposition, and when."""
         return dataclasses.replace(article, stances=find_stances(article))

@@ -23,7 +23,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .timex_detect import Candidate
+from .timex_candidates import Candidate
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "Q": "Q"}

@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import actor_index, article_actors, find_propositions, main_proposition, tokenize
+from ..annotate.actors import article_actors
+from ..annotate.clause_grammar import tokenize
+from ..annotate.propositions import actor_index, find_propositions, main_proposition
 from ..annotate.sentences import split_sentences
 from ..model import Article, Story, TimelineEvent
 from .contradictions import find_contradictions

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..annotate.propositions import LANGS, grammar
+from ..annotate.clause_grammar import LANGS, grammar
 from ..lang import load_lexicon
 from ..model import Entity
 

@@ -25,7 +25,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import acting_map, grammar
+from ..annotate.actors import acting_map
+from ..annotate.clause_grammar import grammar
 from ..model import Article, Contradiction, Count, CountPoint, CountSeries
 from .history import article_date, independent_articles
 from .measures import count_measures

@@ -25,7 +25,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import acting_map, grammar, tokenize
+from ..annotate.actors import acting_map
+from ..annotate.clause_grammar import grammar, tokenize
 from ..annotate.stances import is_retrospective
 from ..model import Article, Entity, Quote, StanceHistory, StancePoint
 from .claims import (ClaimMention, claim_head, claim_words, content_words, holds, is_claim, name_words, plain_words,

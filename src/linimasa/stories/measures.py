@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..annotate.propositions import LANGS, Token, grammar, tokenize
+from ..annotate.clause_grammar import LANGS, Token, grammar, tokenize
 from ..annotate.sentences import split_sentences
 from ..lang import load_lexicon
 from ..model import Article, Count

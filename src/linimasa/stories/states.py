@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from ..annotate.propositions import LANGS, acting_map
+from ..annotate.actors import acting_map
+from ..annotate.clause_grammar import LANGS
 from ..lang import load_lexicon
 from ..model import Article, Entity
 

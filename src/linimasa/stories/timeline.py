@@ -21,7 +21,9 @@ import dataclasses
 import re
 from typing import Mapping, Sequence
 
-from ..annotate.propositions import actor_index, article_actors, find_propositions, tokenize
+from ..annotate.actors import article_actors
+from ..annotate.clause_grammar import tokenize
+from ..annotate.propositions import actor_index, find_propositions
 from ..annotate.sentences import split_sentences
 from ..model import Article, CountPoint, TimelineEvent
 from .figures import FigureRecord, _figure
