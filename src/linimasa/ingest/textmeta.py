@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from ..lang import load_lexicon
 from ..model import Author
 from .boilerplate import is_caption, is_headline, is_teaser_alone, is_teaser_line, line_kind, strip_inline
 from .bylines import is_name, parse_byline, trailing_author
@@ -26,6 +27,8 @@ _PLACE_CAPS = r"[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _MAX_HEADER_LINES = 12
 _EDITOR_CODE = re.compile(r"\((?:[a-z]{2,6}/)+[a-z]{2,6}\)")
+#: one desk code alone on the closing line ("(ftr)", "(shf)")
+_DESK_ALONE = re.compile(r"\([a-z]{2,5}\)")
 #: an outlet brand we do not know, shaped like one ("Lintas24", "detakNews"), with up to two desk words after it
 _BRAND = re.compile(r"(?P<brand>[A-Za-z]{3,}\d+[A-Za-z]*|[a-z]{3,}[A-Z][A-Za-z]*)(?:\s+[A-Z][a-z]+){0,2}")
 
@@ -46,7 +49,9 @@ class TextMeta:
 @lru_cache(maxsize=None)
 def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     t = tables()
-    places = "|".join(re.escape(p) for p in t.places)
+    suffixes = "|".join(re.escape(w) for w in load_lexicon("id", "dateline_suffixes").column("word"))
+    # a known place with a compass word of its name: "Tangerang Selatan", "Jakarta Utara"
+    places = "|".join(rf"{re.escape(p)}(?:\s+(?:{suffixes}))?" for p in t.places)
     outlets = "|".join(re.escape(o) for o in sorted(t.outlets, key=len, reverse=True))
     outlet = rf"(?:(?:[A-Z][A-Za-z0-9-]*\s+){{0,2}}{DOMAIN}|{outlets})"
     place_any = rf"(?:(?i:{places})|{_PLACE_CAPS}|{_PLACE_TITLE})"
@@ -269,6 +274,9 @@ def read_text(text: str, *, given_title: str | None = None, outlets: tuple[str, 
                 continue
             if len(line.split()) <= 25:
                 continue
+        if _DESK_ALONE.fullmatch(line) and not any(body_lines[k + 1:]):
+            footer = True
+            continue  # "(ftr)": the last line is a single desk code
         code = _EDITOR_CODE.search(line)
         if code and len(line) - code.end() + sum(len(ln) for ln in body_lines[k + 1:]) < 500:
             line = line[:code.start()].rstrip()  # "(rdp/idh)": the desk's initials close the article

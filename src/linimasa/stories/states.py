@@ -41,6 +41,27 @@ def body_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _subnational_words() -> frozenset[str]:
+    """First words of place names that are never states: administrative units and natural or built features
+    (``Kabupaten Sindangreja``, ``Sungai Rawa``, ``Bendungan Cikaracak``), from ``subnational_words``."""
+    words: set[str] = set()
+    for lang in LANGS:
+        try:
+            words.update(w.casefold() for w in load_lexicon(lang, "subnational_words").column("form"))
+        except Exception:  # a language without the lexicon adds nothing
+            continue
+    return frozenset(words)
+
+
+def _could_be_state(entity: Entity) -> bool:
+    """A GPE, or a LOC whose name does not open with a sub-national or feature word."""
+    if entity.type == "GPE":
+        return True
+    first = entity.name.split()[0].casefold() if entity.name.split() else ""
+    return first not in _subnational_words()
+
+
 def _norm(name: str) -> str:
     return " ".join(re.findall(r"\w+", name.casefold()))
 
@@ -55,7 +76,7 @@ class StoryStates:
         for article in articles:
             acting = acting_map(article.entities)
             for e in article.entities:
-                if e.type not in _PLACE_TYPES or e.id in acting:
+                if e.type not in _PLACE_TYPES or e.id in acting or not _could_be_state(e):
                     continue
                 places.append((article.id, _norm(e.name), e))
                 if e.type == "GPE" and _GAZETTEER_ID.match(e.id):
