@@ -27,6 +27,8 @@ _HUMAN = ("PERSON",)
 _WORD_RE = re.compile(r"[\w'’-]+")
 _GROUP = ("ORG", "GPE", "LOC")
 _TOKEN = r"[A-Z][\w'’-]*(?:\.\w+)*"
+#: where a scraper glued a name to the word before it: "DPRHerman" (an acronym), "JakartaNurhayati" (a name)
+_LEADING_GLUE = re.compile(r"(?:(?<=[A-Z]{3})|(?<=[A-Za-z]{2}[a-z]))(?=[A-Z][a-z]{2})")
 _NAME_RUN = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|bin|binti|van|von|de|al|el)(?![\w-]))*")
 
 
@@ -422,6 +424,8 @@ def _fallback_names(text: str, article: Article | None = None, cues: Cues | None
     titles = _title_words()
     inner = set(re.findall(r"(?<=[\w,] )[A-Z][\w'’-]*", text))  # capitalised words seen inside sentences
     dates = [(t.start, t.end) for t in article.timexes] if article is not None else []
+    group_ends = {m.end for e in (article.entities if article is not None else ()) if e.type in _GROUP
+                  for m in e.mentions}
     out: list[Named] = []
     for m in _NAME_RUN.finditer(text):
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
@@ -434,6 +438,15 @@ def _fallback_names(text: str, article: Article | None = None, cues: Cues | None
             initial = False
         while toks and toks[-1][2][0].islower():
             toks = toks[:-1]
+        for j in range(len(toks) - 1, -1, -1):
+            glue = _LEADING_GLUE.search(toks[j][2])
+            cut = toks[j][0] + glue.start() if glue else -1
+            if glue and (toks[j][2][:glue.start()].isupper() or cut in group_ends):
+                # "DPRHerman Situmorang", "DKI JakartaNurhayati": after an acronym or a place or body the
+                # scraper glued to it, the name starts inside the glued word ("IstimewaYogyakarta" stays whole)
+                toks = [(cut, toks[j][1], toks[j][2][glue.start():])] + toks[j + 1:]
+                initial = False
+                break
         if not toks:
             continue
         if initial and len(toks) == 1 and toks[0][2] not in inner:
