@@ -408,6 +408,12 @@ def _territory_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """One-word place names (``datelines.tsv``) a scraper may glue a name to ("JakartaNurhayati")."""
+    return frozenset(p.lower() for p in load_lexicon("id", "datelines").column("place") if " " not in p)
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     try:
         return frozenset(f.lower() for f in load_lexicon("id", "roles").column("form") if " " not in f)
@@ -441,7 +447,8 @@ def _fallback_names(text: str, article: Article | None = None, cues: Cues | None
         for j in range(len(toks) - 1, -1, -1):
             glue = _LEADING_GLUE.search(toks[j][2])
             cut = toks[j][0] + glue.start() if glue else -1
-            if glue and (toks[j][2][:glue.start()].isupper() or cut in group_ends):
+            left = toks[j][2][:glue.start()] if glue else ""
+            if glue and (left.isupper() or cut in group_ends or left.lower() in _place_words()):
                 # "DPRHerman Situmorang", "DKI JakartaNurhayati": after an acronym or a place or body the
                 # scraper glued to it, the name starts inside the glued word ("IstimewaYogyakarta" stays whole)
                 toks = [(cut, toks[j][1], toks[j][2][glue.start():])] + toks[j + 1:]
