@@ -142,3 +142,22 @@ def test_killed_run_leaves_a_consistent_store_and_rerun_completes(tmp_path):
     with SqliteStore(db, readonly=True) as store:
         stats = store.stats()
     assert stats["articles"] == 120 and stats["annotated"] == 120
+
+
+def test_a_newer_pipeline_reannotates_without_touching_raw_input(corpus, tmp_path):
+    from linimasa.annotate.pipeline import PipelineSpec
+    from linimasa.workflow import analyze
+
+    db = tmp_path / "v.db"
+    run("analyze", str(corpus), "--db", str(db), "-q")
+    with SqliteStore(db) as store:
+        raw_before = {r[0]: bytes(r[1]) for r in store.conn.execute("SELECT id, data FROM raw_documents")}
+        # a different component list is a different pipeline version, as a code or lexicon change would be
+        summary = analyze([str(corpus)], store, spec=PipelineSpec(components=("timexes", "numbers")))
+        assert (summary.new, summary.known, summary.annotated) == (0, 3, 3)
+        raw_after = {r[0]: bytes(r[1]) for r in store.conn.execute("SELECT id, data FROM raw_documents")}
+        assert raw_after == raw_before
+        assert store.stats()["pipeline_versions"] == 2
+        assert all(not a.quotes and a.timexes for a in store.articles())  # the newest annotations are read
+        again = analyze([str(corpus)], store, spec=PipelineSpec(components=("timexes", "numbers")))
+        assert again.annotated == 0

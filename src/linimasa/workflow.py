@@ -128,7 +128,8 @@ def analyze(paths: Sequence[str], store: SqliteStore, *, jobs: int = 1, spec: Pi
             from .stories.update import update_stories
 
             progress("stories", 0, None)
-            summary.stories = len(update_stories(store))
+            # articles annotated again by a newer pipeline may change stories they already belong to
+            summary.stories = len(update_stories(store, rebuild_all=summary.annotated > summary.new))
     finally:
         store.add_failures(summary.failures, summary.run_id)
         store.finish_run(summary.run_id, summary.as_dict())

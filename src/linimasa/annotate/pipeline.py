@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -50,6 +51,13 @@ class Pipeline:
 
         h = hashlib.sha256()
         h.update(f"{__version__}|{PIPELINE_SCHEMA}|{','.join(self.spec.components)}".encode())
+        # the annotators' own code and the model's metadata: an upgraded linimasa re-annotates by itself
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.glob("*.py")):
+            h.update(path.name.encode() + path.read_bytes())
+        model_meta = package.parent / "models" / "ner-id" / "meta.json"
+        if model_meta.is_file():
+            h.update(model_meta.read_bytes())
         for lang in ("id", "en"):
             if available(lang):
                 for name, digest in sorted(lexicon_hashes(lang).items()):

@@ -31,6 +31,7 @@ from ..annotate.stances import is_retrospective
 from ..model import Article, Entity, Quote, StanceHistory, StancePoint
 from .claims import (ClaimMention, claim_head, claim_words, content_words, holds, is_claim, name_words, plain_words,
                      unify_claims)
+from .orgs import StoryOrgs
 from .states import StoryStates
 
 _PROP = re.compile(r"^(?P<predicate>[a-z_]+)\((?P<agent>[^,]*),(?P<target>[^)]*)\)$")
@@ -79,11 +80,12 @@ def stance_records(articles: Sequence[Article], duplicates: Mapping[str, str] = 
     """Every stance of the story's independent articles, with actor groups and story-wide proposition ids."""
     sources = independent_articles(articles, duplicates)
     states = StoryStates(sources)
+    orgs = StoryOrgs(sources)
     raw = []
     for article in sources:
         for s in article.stances:
-            group_id, group = _group(article, s.actor_id, s.actor, states)
-            s = dataclasses.replace(s, proposition_id=_state_proposition(article, s.proposition_id, states))
+            group_id, group = _group(article, s.actor_id, s.actor, states, orgs)
+            s = dataclasses.replace(s, proposition_id=_state_proposition(article, s.proposition_id, states, orgs))
             raw.append((article, s, group_id, group))
     canonical = unify_propositions(s.proposition_id for _, s, _, _ in raw)
     mentions = [ClaimMention(s.proposition_id, s.proposition, a.id, gid, (group, s.actor), _is_headline(a, s))
@@ -104,13 +106,15 @@ def stance_records(articles: Sequence[Article], duplicates: Mapping[str, str] = 
         on = s.on if dated else (None if before else article_date(article))
         out.append(StanceRecord(group_id, group, pid, text, s.stance, on, article.id, s.actor, s.start, s.end, s.cue,
                                 s.actor_id, before))
-    out.extend(_quote_records(sources, out, joined, claim_words(mentions, entities), name_words(entities), states))
-    return _place_retrospective(_date_from_quotes(sources, out, states))
+    out.extend(_quote_records(sources, out, joined, claim_words(mentions, entities), name_words(entities), states,
+                              orgs))
+    return _place_retrospective(_date_from_quotes(sources, out, states, orgs))
 
 
-def _state_proposition(article: Article, pid: str, states: StoryStates) -> str:
-    """The proposition with its agent and target keyed as the story's states when they act for one
-    (``send_troops(loc:kordavia,_)`` and ``send_troops(per:kordavia-viktor-halmar,_)`` are one proposition)."""
+def _state_proposition(article: Article, pid: str, states: StoryStates, orgs: StoryOrgs | None = None) -> str:
+    """The proposition with its agent and target keyed as the story's states (or else organisations) when they
+    act for one (``send_troops(loc:kordavia,_)`` and ``send_troops(per:kordavia-viktor-halmar,_)`` are one
+    proposition, and so are ``leak(org:pt-sinar-kencana,_)`` and ``leak(per:sinar-kencana,_)``)."""
     m = _PROP.match(pid)
     if not m:
         return pid
@@ -119,12 +123,14 @@ def _state_proposition(article: Article, pid: str, states: StoryStates) -> str:
         ident = m[k]
         entity = next((e for e in article.entities if e.id == ident), None) if ident != "_" else None
         found = states.acts_for(article, ident, entity.name) if entity is not None else states.ids.get(ident)
+        if found is None and entity is not None and orgs is not None:
+            found = orgs.acts_for(article, ident, entity.name)
         slots.append(found[0] if found else ident)
     return f"{m['predicate']}({slots[0]},{slots[1]})"
 
 
 def _date_from_quotes(sources: Sequence[Article], records: list[StanceRecord],
-                      states: StoryStates) -> list[StanceRecord]:
+                      states: StoryStates, orgs: StoryOrgs | None = None) -> list[StanceRecord]:
     """A stance its article leaves undated ("Kordavia mengakui ...") takes the day on which the same actor's
     statement in that article is dated ("Presiden Kordavia mengatakan, Senin (14/7/2025), bahwa ..."), when
     that article dates the actor's statements to exactly one earlier day."""
@@ -137,7 +143,7 @@ def _date_from_quotes(sources: Sequence[Article], records: list[StanceRecord],
                 continue
             if published and q.said_on[:10] >= published:
                 continue
-            group_id, _ = _group(article, q.speaker_id, q.speaker or q.speaker_id or "", states)
+            group_id, _ = _group(article, q.speaker_id, q.speaker or q.speaker_id or "", states, orgs)
             days[(article.id, group_id)].add(q.said_on[:10])
     out = []
     for r in records:
@@ -172,7 +178,7 @@ def _place_retrospective(records: list[StanceRecord]) -> list[StanceRecord]:
 
 def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord], joined: Mapping[str, tuple[str, str]],
                    words: Mapping[str, frozenset[str]], names: frozenset[str],
-                   states: StoryStates) -> list[StanceRecord]:
+                   states: StoryStates, orgs: StoryOrgs | None = None) -> list[StanceRecord]:
     """Stances carried by quotes that restate a claim the story disputes (stances on it in two articles or more)
     that something exists or happened (one of its wordings says nothing but its head words: "adanya retakan"):
     the quote holds every head word; a negator right before the first of them makes it a denial."""
@@ -194,7 +200,7 @@ def _quote_records(sources: Sequence[Article], records: Sequence[StanceRecord], 
             for q in article.quotes:
                 if not (q.speaker or q.speaker_id):
                     continue
-                group_id, group = _group(article, q.speaker_id, q.speaker or q.speaker_id or "", states)
+                group_id, group = _group(article, q.speaker_id, q.speaker or q.speaker_id or "", states, orgs)
                 if group_id in taken:
                     continue
                 found = content_words(q.text)
@@ -277,11 +283,16 @@ def _agrees(partial: re.Match, whole: re.Match | None) -> bool:
 # ------------------------------------------------------------------ actor groups
 
 def _group(article: Article, actor_id: str | None, actor: str,
-           states: StoryStates | None = None) -> tuple[str, str]:
+           states: StoryStates | None = None, orgs: StoryOrgs | None = None) -> tuple[str, str]:
     """(group id, group name): the state its organs, officials and capital act for (:mod:`.states`), else the
-    state or body a spokesperson speaks for, else the actor itself."""
+    organisation its forms and people act for (:mod:`.orgs`), else the state or body a spokesperson speaks for,
+    else the actor itself."""
     if states is not None:
         found = states.acts_for(article, actor_id, actor)
+        if found is not None:
+            return found
+    if orgs is not None:
+        found = orgs.acts_for(article, actor_id, actor)
         if found is not None:
             return found
     if actor_id:
