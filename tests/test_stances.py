@@ -274,6 +274,9 @@ def test_not_yet_is_neither(text, language, stance):
     ("Russia had denied sending troops to Syria.", "en", True),
     ("Russia previously denied sending troops to Syria.", "en", True),
     ("Russia denied sending troops to Syria.", "en", False),
+    # a stance in a "setelah" clause was taken before the main clause's event; after a comma it is the main clause
+    ("Pengakuan itu datang sebulan setelah Rusia menyebut laporan itu hoaks.", "id", True),
+    ("Setelah diperiksa, Rusia membantah laporan itu.", "id", False),
 ])
 def test_retrospective_report(text, language, expected):
     from linimasa.annotate.stances import is_retrospective
@@ -315,3 +318,21 @@ def test_a_figure_of_something_else_is_no_stance():
     found = _pipeline_stances("Rusia mengirim pasukan ke Suriah. Menurut BNPB, 300 rumah rusak akibat banjir di Jawa.",
                               "Rusia Kirim Pasukan ke Suriah")
     assert not any(s.actor == "BNPB" for s in found), found
+
+
+def test_a_figure_of_the_disputed_thing_affirms_the_main_claim_whatever_the_thing():
+    """Not only troops: a claimant's figure of what the article's main claim counts (leaked accounts) affirms that
+    claim; a figure of something else in the same article (houses) does not."""
+    found = _pipeline_stances("Data sekitar 500.000 akun pelanggan PT Sinar Kencana bocor di forum peretas. Menurut "
+                              "KPK, jumlah akun yang terdampak mencapai 700.000 akun. Menurut BNPB, 300 rumah rusak "
+                              "akibat banjir di Jawa.", "Data 500 Ribu Akun Pelanggan Sinar Kencana Bocor")
+    assert any(s.actor_id == "org:kpk" and s.stance == "affirms" and s.proposition_id.startswith("leak(")
+               for s in found), found
+    assert not any(s.actor_id == "org:bnpb" for s in found), found
+
+
+def test_a_figure_in_a_sentence_with_another_claim_is_no_stance():
+    found = _pipeline_stances("Data sekitar 500.000 akun pelanggan PT Sinar Kencana bocor di forum peretas. Polisi "
+                              "menangkap dua tersangka yang menjual 700.000 akun itu, kata KPK.",
+                              "Data 500 Ribu Akun Pelanggan Sinar Kencana Bocor")
+    assert not any(s.actor_id == "org:kpk" and s.cue and "700" in s.cue for s in found), found

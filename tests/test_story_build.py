@@ -460,3 +460,62 @@ def test_bare_noun_of_an_unknown_kind_stays_apart_without_its_qualified_form():
     arts = [article("a", date(2025, 2, 20), counts=[count(3, "exact", "penasihat", "penasihat hukum", "X", None),
                                                    count(40, "exact", "tentara", "tentara", "Y", None)])]
     assert len(build_story("s", arts).count_series) == 2
+
+
+# ------------------------------------------------------------------ organisations as one actor
+
+LEAK_TEXT = "Sinar Kencana membocorkan data pelanggan"
+
+
+def leak(actor: str, actor_id: str | None, value: str, agent: str, on: str | None = None) -> Stance:
+    return Stance(0, 10, actor, actor_id, LEAK_TEXT, f"leak({agent},_)", value, on, "cue")
+
+
+def company_story() -> list[Article]:
+    """A company that speaks as itself, as a short form typed as a person, as a short form glued to its director's
+    name, and through a spokeswoman whose role names it; it denies, then neither, then admits."""
+    org = Entity("org:pt-sinar-kencana-abadi-tbk", "PT Sinar Kencana Abadi Tbk", "ORG")
+    short = Entity("per:sinar-kencana", "Sinar Kencana", "PERSON")
+    glued = Entity("per:sinar-kencana-budi-hartono", "Sinar Kencana Budi Hartono", "PERSON", role="Direktur Utama")
+    spokes = Entity("per:dewi-lestari", "Dewi Lestari", "PERSON", role="juru bicara Sinar Kencana")
+    other = Entity("org:lembaga-sandi", "Lembaga Sandi", "ORG")
+    return [
+        article("k1", date(2025, 3, 2), title="Sinar Kencana bantah data bocor", entities=(org, short, spokes, other),
+                stances=[leak("Dewi Lestari", spokes.id, "denies", short.id, "2025-03-01"),
+                         leak("Lembaga Sandi", other.id, "affirms", short.id, "2025-03-01")]),
+        article("k2", date(2025, 4, 2), title="Sinar Kencana belum pastikan kebocoran", entities=(short, other),
+                stances=[leak("Sinar Kencana", short.id, "neither", short.id)]),
+        article("k3", date(2025, 5, 2), title="Sinar Kencana akui data bocor", entities=(org, glued),
+                stances=[leak("PT Sinar Kencana Abadi Tbk", org.id, "affirms", org.id)],
+                quotes=[Quote(20, 40, "Kami mengakui insiden itu", "direct", glued.name, glued.id,
+                              said_on="2025-05-01")]),
+    ]
+
+
+def test_a_company_and_everyone_who_speaks_for_it_are_one_actor():
+    story = build_story("k", company_story())
+    pid = "leak(org:pt-sinar-kencana-abadi-tbk,_)"
+    history = history_of(story, "org:pt-sinar-kencana-abadi-tbk", pid)
+    assert [(p.on, p.stance) for p in history.series] == [
+        ("2025-03-01", "denies"), ("2025-04-02", "neither"), ("2025-05-01", "affirms")]
+    # another organisation stays its own actor, on the same (unified) proposition
+    assert [p.stance for p in history_of(story, "org:lembaga-sandi", pid).series] == ["affirms"]
+
+
+def test_org_key_drops_legal_forms():
+    from linimasa.stories.orgs import org_key
+
+    assert org_key("PT Sinar Kencana Abadi Tbk") == org_key("Sinar Kencana Abadi") == "sinar kencana abadi"
+    assert org_key("Acme Holdings, Inc.") == "acme holdings"
+
+
+def test_a_person_is_not_taken_for_a_company_without_a_role_or_its_name():
+    from linimasa.stories.orgs import StoryOrgs
+
+    articles = company_story()
+    stranger = Entity("per:andi-wijaya", "Andi Wijaya", "PERSON", role="warga Bekasi")
+    orgs = StoryOrgs([*articles, article("k4", date(2025, 5, 3), entities=(stranger,))])
+    assert orgs.acts_for(articles[0], "per:dewi-lestari", "Dewi Lestari")[0] == "org:pt-sinar-kencana-abadi-tbk"
+    assert orgs.acts_for(articles[0], None, "perusahaan") is None
+    k4 = article("k4", date(2025, 5, 3), entities=(stranger,))
+    assert orgs.acts_for(k4, "per:andi-wijaya", "Andi Wijaya") is None

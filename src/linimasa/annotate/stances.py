@@ -23,7 +23,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..lang import load_lexicon
 from ..model import Article, Quote, Stance
@@ -149,7 +149,8 @@ def _pending(tokens: Sequence[Token], i: int, lo: int) -> bool:
 def is_retrospective(article: Article, stance: Stance) -> bool:
     """True when the stance's clause reports it as taken earlier ("Sebelumnya, BPBN membantah ...", "pekan lalu
     membantah", "had denied"): a ``retrospective`` word of ``stance_aspects.tsv`` between the clause start (the
-    sentence start or the previous cue) and the cue, not right after a negator ("tidak pernah").
+    sentence start or the previous cue) and the cue, not right after a negator ("tidak pernah"); a ``subclause``
+    word ("setelah perusahaan menyebut laporan itu hoaks") only with no comma between it and the cue.
     Stories use it to place an undated stance before the article's day."""
     if not stance.cue:
         return False
@@ -164,12 +165,16 @@ def is_retrospective(article: Article, stance: Stance) -> bool:
     cue = cues[at]
     lo = cues[at - 1].last + 1 if at > 0 else 0
     roles = grammar().roles
-    for first, last, reach in _aspect_before(tokens, lo, cue.first, "retrospective"):
+    for first, last, reach in _aspect_before(tokens, 0, cue.first, "retrospective"):
+        if reach != "subclause" and first < lo:
+            continue  # a subclause word opens the clause that holds the cue and any earlier cue of it
         if first > 0 and roles.get(tokens[first - 1].text) == "negator":
             continue
         between = [t.text for t in tokens[last + 1:cue.first]]
         if reach == "adjacent" and any(roles.get(w) not in ("aux", "negator") for w in between):
             continue
+        if reach == "subclause" and re.search(r"[,;:]", article.text[tokens[last].end:tokens[cue.first].start]):
+            continue  # "Setelah diperiksa, polisi membantah": the cue is in the main clause, not in the earlier one
         return True
     return False
 
@@ -729,15 +734,18 @@ def _figure_stances(r: _Reader) -> list[tuple[int, Stance]]:
         if " " in form and any(f" {form} " in f" {w} " for w in whats):
             bare.setdefault(form.split()[0], unit)
     starts = [s.start for s in r.sentences]
+    disputed = _disputed_units(r, starts)
     out, seen = [], set()
     for c in counts:
         words = [t.text for t in tokenize(c.what or c.unit or "")]
         unit = next((units.get(f"{a} {b}") for a, b in zip(words, words[1:]) if f"{a} {b}" in units), None) \
             or next((units[w] for w in words if w in units), None) or (bare.get(words[0]) if words else None)
         predicate = measures.get(unit or "")
+        si = max(0, bisect.bisect_right(starts, c.start) - 1)
+        if predicate is None:
+            predicate = _disputed_predicate(r, unit, words, si, disputed)
         if predicate is None:
             continue
-        si = max(0, bisect.bisect_right(starts, c.start) - 1)
         lo, hi = r.ranges[si]
         if any(cue.stance is not None and cue.voice != "assert" for cue in find_cues(r.tokens, lo, hi)):
             continue
@@ -751,6 +759,43 @@ def _figure_stances(r: _Reader) -> list[tuple[int, Stance]]:
         out.append((si, Stance(c.start, c.end, c.claimant or "", c.claimant_id, prop.text(_lang(r.article)), prop.id,
                                "affirms", c.as_of, c.text)))
     return out
+
+
+def _count_unit(count, units: Mapping[str, str]) -> tuple[str | None, list[str]]:
+    """(series unit, words) of a count's counted thing."""
+    words = [t.text for t in tokenize(count.what or count.unit or "")]
+    unit = next((units.get(f"{a} {b}") for a, b in zip(words, words[1:]) if f"{a} {b}" in units), None) \
+        or next((units[w] for w in words if w in units), None)
+    return unit, words
+
+
+def _disputed_units(r: _Reader, starts: list[int]) -> frozenset[str]:
+    """The counted things of the article's main disputed claim: the series units (or head nouns) of the counts in
+    the sentences that state that claim ("data sekitar 2 juta akun pelanggan ... bocor": akun)."""
+    main = r.main
+    if main is None or main.predicate == "claim" or main.is_negated or main.is_modal:
+        return frozenset()
+    units = grammar().units
+    out = set()
+    for c in r.article.counts:
+        si = max(0, bisect.bisect_right(starts, c.start) - 1)
+        if any(p.predicate == main.predicate and not p.is_negated and not p.is_modal for p in r.props[si]):
+            unit, words = _count_unit(c, units)
+            if unit or words:
+                out.add(unit or words[0])
+    return frozenset(out)
+
+
+def _disputed_predicate(r: _Reader, unit: str | None, words: list[str], si: int,
+                        disputed: frozenset[str]) -> str | None:
+    """The main disputed claim's predicate for a figure of its counted thing (any thing: leaked accounts, cases,
+    victims), given in a sentence that states no claim of another class."""
+    if not disputed or (unit or (words[0] if words else None)) not in disputed:
+        return None
+    main = r.main
+    if any(p.predicate not in (main.predicate, "claim") for p in r.props[si]):
+        return None
+    return main.predicate
 
 
 def _named(phrase: str | None) -> bool:

@@ -133,7 +133,8 @@ def _date_from_quotes(sources: Sequence[Article], records: list[StanceRecord],
                       states: StoryStates, orgs: StoryOrgs | None = None) -> list[StanceRecord]:
     """A stance its article leaves undated ("Kordavia mengakui ...") takes the day on which the same actor's
     statement in that article is dated ("Presiden Kordavia mengatakan, Senin (14/7/2025), bahwa ..."), when
-    that article dates the actor's statements to exactly one earlier day."""
+    that article dates the actor's statements (its quotes, or else its other stances) to exactly one earlier
+    day."""
     by_id = {a.id: a for a in sources}
     days: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article in sources:
@@ -145,6 +146,12 @@ def _date_from_quotes(sources: Sequence[Article], records: list[StanceRecord],
                 continue
             group_id, _ = _group(article, q.speaker_id, q.speaker or q.speaker_id or "", states, orgs)
             days[(article.id, group_id)].add(q.said_on[:10])
+        stated: dict[str, set[str]] = defaultdict(set)  # the actor's stances the article dates to an earlier day
+        for s in article.stances:
+            if s.on and re.match(r"^\d{4}-\d{2}-\d{2}", s.on) and not (published and s.on[:10] >= published):
+                stated[_group(article, s.actor_id, s.actor, states, orgs)[0]].add(s.on[:10])
+        for group_id, found in stated.items():
+            days.setdefault((article.id, group_id), found)
     out = []
     for r in records:
         article = by_id.get(r.article_id)
