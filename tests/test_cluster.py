@@ -188,3 +188,21 @@ def test_seeds_form_one_story():
                 for i, p in enumerate(seeds)]
     mapping, _ = assign_stories(articles)
     assert len(set(mapping.values())) == 1
+
+
+def test_embedding_reads_past_the_lead_for_cross_language_matching():
+    """The sentence encoder sees several pieces of the body, not just the lead: an English report whose
+    opening is generic still embeds close to the Indonesian report it retells further down."""
+    from linimasa.stories.embed import embedding_texts, featurize
+
+    opening = ("Officials gave a briefing on Monday. Several agencies attended and answered questions from "
+               "reporters about a range of topics, from the budget to the schedule of upcoming events. ")
+    english = Article(id="en", language="en", title="Officials brief reporters", text=opening * 2 + (
+        "The river basin agency admitted a crack in the Cibeureum dam and said 1,200 villagers of Sukamaju "
+        "were evacuated to a school as engineers inspected the dam wall."))
+    indonesian = make(DAM[0], "id")
+    assert len(embedding_texts(english, 300, 4)) > 1 and len(embedding_texts(english, 300, 1)) == 1
+    lead_only = featurize([english, indonesian], 300, 1)
+    wider = featurize([english, indonesian], 300, 4)
+    assert float(wider[0].embedding @ wider[1].embedding) > float(lead_only[0].embedding @ lead_only[1].embedding)
+    assert ClusterSettings().lead_chunks > 1

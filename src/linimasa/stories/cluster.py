@@ -57,6 +57,7 @@ class ClusterSettings:
     day_penalty: float = 0.005  # per day between the closest published dates
     day_cap: int = 7  # days beyond this cost no more: a developing situation can run for months
     lead_chars: int = 300  # body characters embedded after the title (the encoder's cost grows fast)
+    lead_chunks: int = 4  # pieces of about lead_chars embedded and averaged (the first one with the title)
     max_terms: int = 400  # terms kept in each story's profile
     background: str = "id"  # language of the background document-frequency table ("-": none)
 
@@ -172,7 +173,7 @@ def assign_stories(articles: Sequence[Article], state: ClusterState | None = Non
     if not fresh:
         return result, state
     fresh.sort(key=lambda a: (a.published_date.toordinal() if a.published_date else math.inf, a.id))
-    features = featurize(fresh, state.settings.lead_chars)
+    features = featurize(fresh, state.settings.lead_chars, state.settings.lead_chunks)
 
     frequencies = Counter(state.frequencies)
     for f in features:

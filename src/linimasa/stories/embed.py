@@ -109,9 +109,36 @@ def term_counts(article: Article) -> Counter[str]:
 
 
 def embedding_text(article: Article, lead_chars: int = 300) -> str:
-    """The text the sentence encoder sees: the title and the first ``lead_chars`` characters of the body."""
+    """The text the sentence encoder sees first: the title and the first ``lead_chars`` characters of the body."""
     lead = " ".join(_GLUED.sub(" ", article.text[:lead_chars]).split())
     return f"{article.title}. {lead}" if article.title else lead
+
+
+def embedding_texts(article: Article, lead_chars: int = 300, chunks: int = 1) -> list[str]:
+    """The pieces the sentence encoder sees: :func:`embedding_text`, then up to ``chunks - 1`` further pieces
+    of about ``lead_chars`` characters of the body (cut at spaces). Encoding pieces keeps the cost linear in
+    the text, where one long input costs far more.
+
+    >>> from linimasa.model import Article
+    >>> embedding_texts(Article(id="a", text="satu dua tiga empat lima enam", title="Judul"), 9, 3)
+    ['Judul. satu dua', 'tiga', 'empat']
+    """
+    first = embedding_text(article, lead_chars)
+    body = _GLUED.sub(" ", article.text)
+    pieces, start = [first], lead_chars
+    while len(pieces) < chunks and start < len(body):
+        if start > 0 and not body[start - 1].isspace():  # finish the word the previous piece cut
+            while start < len(body) and not body[start].isspace():
+                start += 1
+        end = start + lead_chars
+        if end < len(body) and not body[end].isspace():
+            space = body.rfind(" ", start, end)
+            end = space if space > start else end
+        piece = " ".join(body[start:end].split())
+        start = end
+        if piece:
+            pieces.append(piece)
+    return pieces
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +157,20 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
     return vectors / np.where(norms > 0, norms, 1.0)
 
 
-def featurize(articles: Sequence[Article], lead_chars: int = 300) -> list[ArticleFeatures]:
-    """Features of each article, in order (the embeddings are computed in one batch)."""
-    vectors = embed_texts([embedding_text(a, lead_chars) for a in articles])
+def featurize(articles: Sequence[Article], lead_chars: int = 300, chunks: int = 1) -> list[ArticleFeatures]:
+    """Features of each article, in order (the embeddings are computed in one batch).
+
+    With ``chunks`` above 1 an article's embedding is the unit-length mean of its pieces' embeddings
+    (:func:`embedding_texts`), so more of the text than the lead decides it.
+    """
+    pieces = [embedding_texts(a, lead_chars, chunks) for a in articles]
+    flat = embed_texts([p for ps in pieces for p in ps])
+    vectors, at = [], 0
+    for ps in pieces:
+        mean = flat[at:at + len(ps)].astype(np.float64).sum(axis=0)
+        at += len(ps)
+        norm = np.linalg.norm(mean)
+        vectors.append((mean / norm if norm > 0 else mean).astype(np.float32))
     out = []
     for article, vector in zip(articles, vectors):
         day = article.published_date
