@@ -388,3 +388,19 @@ def test_english_people_and_organisations(full, text, expected_persons, expected
 def test_english_lower_case_office_takes_its_place(full):
     article = annotate("Kendal district head Budi Santoso said 40 houses were damaged.", full, "en")
     assert by_id(article, "per:budi-santoso").role == "Kendal district head"
+
+
+@needs_model
+@pytest.mark.parametrize("text,absent", [
+    ("Direktur Jenderal Mineral dan Batubara Kementerian ESDM, Rudi Hartono, meninjau tambang itu.", "Batubara"),
+    ("Pemohon wajib melampirkan Surat Izin Mengemudi (SIM) yang masih berlaku.", "Surat Izin Mengemudi"),
+    ("Warga harus membawa Kartu Keluarga (KK) dan Kartu Tanda Penduduk (KTP) ke kantor desa.", "Kartu"),
+])
+def test_title_portfolios_and_documents_are_no_entities(full, text, absent):
+    assert not any(absent in e.name for e in annotate(text, full).entities)
+
+
+@needs_model
+def test_name_with_age_in_brackets_is_a_person(full):
+    article = annotate("Seorang pengemudi ojek, Wartono (41), terluka ringan dalam kecelakaan itu.", full)
+    assert any(e.name == "Wartono" and e.type == "PERSON" for e in article.entities)

@@ -425,3 +425,35 @@ def test_dev_articles_meet_the_quality_bar(annotate):
     assert f >= 0.82, log
     assert direct.attr() >= 0.78, log
     assert recall * indirect.attr() >= 0.65, log
+
+
+# ------------------------------------------------------------------ held-out misses: titles, ages, places, clauses
+@pytest.mark.parametrize("text,speaker", [
+    # an age in brackets marks a person, so the pronoun after goes to them, not to the speaker before
+    ('Camat Dedi Kurniawan meninjau lokasi. "Kami siapkan posko," ujar Dedi. Pedagang sayur, Sulastri (52), '
+     'mengaku rugi. "Dagangan saya busuk semua," ujarnya.', "Sulastri"),
+    # a title with a "dari" complement, then the name after a comma
+    ('Wakil Ketua Komisi IV dari Fraksi Gerindra, Bambang Suryadi, menilai harga pupuk terlalu mahal.',
+     "Bambang Suryadi"),
+    # a place set after a group noun only locates it
+    ('Nelayan Desa Tanjungsari, Kabupaten Pemalang, melaporkan solar langka sejak pekan lalu.',
+     "Nelayan Desa Tanjungsari"),
+])
+def test_speaker_after_held_out_patterns(annotate, text, speaker):
+    assert holds(speakers(annotate(text))[-1], speaker)
+
+
+def test_reported_clause_runs_through_a_subordinate_clause(annotate):
+    text = "Ketua koperasi Siti Rahayu menyatakan pihaknya siap menyalurkan pupuk, asalkan dinas menambah kuota."
+    [quote] = [q for q in annotate(text).quotes if holds(q.speaker, "Siti Rahayu")]
+    assert quote.text.endswith("asalkan dinas menambah kuota")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"Reserves remain ample for the quarter," the central bank payment systems department director '
+     'Rudi Santoso told reporters.', "Rudi Santoso"),
+    ('Banyuwangi residents were told to boil water. Banyuwangi regency head Sri Lestari said 40 wells had been '
+     'tested in the district.', "Sri Lestari"),
+])
+def test_english_title_before_name(annotate, text, speaker):
+    assert holds(speakers(annotate(text, language="en"))[-1], speaker)

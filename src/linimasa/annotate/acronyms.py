@@ -134,8 +134,8 @@ def _name_before(gaz: Gazetteer, text: str, tokens: list[Token], paren: int, acr
     letters = [c for c in acronym if c.isupper()]
     while words and (not words[0].text[0].isupper() or words[0].text[0] != letters[0]):
         words.pop(0)  # start at the word the acronym starts with
-    if not words or len(letters) < 2:
-        return None
+    if not words or len(letters) < 2 or gaz.designators.get(words[0].fold) == "document":
+        return None  # "Kartu Tanda Penduduk (KTP)": a document, not an organisation
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     pos = 0
     for ch in initials:

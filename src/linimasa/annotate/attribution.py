@@ -26,6 +26,7 @@ from .sentences import sentence_at
 _WORD = re.compile(r"[\w'’-]+")
 MAX_SPEAKER_WORDS = 14
 _MAX_GAP_WORDS = 6  # words a speaker may take between a closing quote and its cue ('"...," he said')
+_MAX_TITLED_GAP_WORDS = 10  # ... when they end in a name after its title
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,8 @@ def frame_after_quote(text: str, sentences: tuple[Span, ...], region: QuoteRegio
             return inverted_frame(text, sent, hit, cues, stops, region=region)
         if "inverted" in frames or cues.lang == "en" or "active" in frames:
             words = word_count(gap)
-            if 0 < words <= _MAX_GAP_WORDS and not re.search(r"[.!?;\"_]", gap.strip(" ,")[:-1] or ""):
+            if (0 < words <= _MAX_GAP_WORDS or _titled_name_gap(gap)) \
+                    and not re.search(r"[.!?;\"_]", gap.strip(" ,")[:-1] or ""):
                 # the speaker between the quote and its cue ('"...," he said', '"...," Wood menambahkan')
                 s, e = trim_span(text, pos, hit.start, " \t,")
                 pronoun = pronoun_of(text[s:e], cues)
@@ -175,6 +177,14 @@ def frame_after_quote(text: str, sentences: tuple[Span, ...], region: QuoteRegio
                              s, e, pronoun, region.start, region.end, region)
         return None
     return None
+
+
+def _titled_name_gap(gap: str) -> bool:
+    """A longer title before a name between a quote and its cue ('"...," BI monetary management executive director
+    Farid Hakim told reporters'): up to ten words with no comma, ending in a capitalised name."""
+    words = gap.strip(" \t,").split()
+    return 0 < len(words) <= _MAX_TITLED_GAP_WORDS and "," not in gap.strip(" \t,") \
+        and all(w[:1].isupper() for w in words[-2:]) and len(words) >= 2
 
 
 def _tail_end(text: str, pos: int) -> int:
@@ -386,6 +396,9 @@ def subject_span(text: str, sent: Span, cue_start: int, cues: Cues,
         parts.pop()
     while len(parts) > 1 and _opens_relative(text, *parts[-1]):
         parts.pop()  # "Seorang pejabat, yang enggan disebut namanya, mengatakan": the relative clause is no subject
+    if len(parts) > 1 and _is_bare_name(text[slice(*parts[-1])].strip()) \
+            and text[slice(*parts[-1])].split()[0].lower() in place_heads():
+        parts.pop()  # "Warga Desa Cikaracak, Kabupaten Sindangreja, melaporkan": the place only locates the subject
     if not parts:
         return None
     start, end = parts[-1]
@@ -457,6 +470,19 @@ def _is_verb(word: str, cues: Cues) -> bool:
     if low in cues.verbs:
         return True
     return len(low) >= 7 and any(low.startswith(p) for p in cues.roles.get("verb_prefix", ()))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Words that open a place's name ("Kabupaten", "Desa", "Provinsi"): such a name is never a person's."""
+    heads: set[str] = set()
+    for lang in ("id", "en"):
+        try:
+            lex = load_lexicon(lang, "gazetteer_designators")
+        except Exception:  # no designators for the language
+            continue
+        heads.update(r["form"].lower() for r in lex.records() if r["kind"] == "place")
+    return frozenset(heads)
 
 
 def _is_bare_name(segment: str) -> bool:

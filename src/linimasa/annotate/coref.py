@@ -101,7 +101,8 @@ def build_entities(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[C
 def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item], cands: list[Candidate]
                          ) -> None:
     """A name-like ORG or LOC is a person the model mistyped when it starts with a known given name or follows a
-    title ("Duta Besar Rusia, Anna Berg"); a one-word one only in apposition after a title ("aktivis, Budi,")."""
+    title ("Duta Besar Rusia, Anna Berg") or an age in brackets ("Rohmat (45)"); a one-word one only in apposition
+    after a title ("aktivis, Budi,") or before an age."""
     for it in items:
         c = it.cand
         if c.entry is not None or c.type not in ("ORG", "LOC") or c.source == "acronym":
@@ -109,7 +110,9 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
         words = it.text.split()
         if len(words) > 4 or not all(_person_word(gaz, w) for w in words):
             continue
-        if len(words) == 1:
+        if _aged(tokens, c):
+            it.cand = replace(c, type="PERSON")
+        elif len(words) == 1:
             i = first_token(tokens, c.start)
             j = first_token(tokens, c.end)
             apposed = (0 < i and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text == ",")
@@ -118,6 +121,20 @@ def _retype_titled_names(gaz: Gazetteer, tokens: list[Token], items: list[_Item]
         elif (fold(words[0]) in gaz.given_names or role_phrase(gaz, tokens, cands, c, after=False) is not None
               or _titled_or_speaking(gaz, tokens, c)):
             it.cand = replace(c, type="PERSON")
+
+
+def _aged(tokens: list[Token], c: Candidate) -> bool:
+    """The name is followed by an age in brackets ("Rohmat (45)", "Siti Aminah (38 tahun)"): only people have one."""
+    j = first_token(tokens, c.end)
+    if j + 2 >= len(tokens) or tokens[j].text != "(" or tokens[j].start - c.end > 1:
+        return False
+    age = tokens[j + 1].text
+    if not (age.isdigit() and 0 < int(age) < 120):
+        return False
+    k = j + 2
+    if k < len(tokens) and tokens[k].fold in ("tahun", "thn", "th"):
+        k += 1
+    return k < len(tokens) and tokens[k].text == ")"
 
 
 def _titled_or_speaking(gaz: Gazetteer, tokens: list[Token], c: Candidate) -> bool:

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from .candidates import Candidate, from_hit, token_range, trim
+from .candidates import Candidate, first_token, from_hit, token_range, trim
 from .english_names import capitalised_runs
-from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry
+from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_before
 from .model_spans import clean_model_span, extend_org
 from .name_words import capitalised, derived_noun, glued_verb, has_upper
 from .ner import Tagged
@@ -56,11 +56,31 @@ def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagge
             span = extend_org(gaz, text, tokens, span)
         if span is None or (loud and _only_in_headlines(text, span, loud)):
             continue
+        if span.type == "PERSON" and _portfolio_tail(gaz, tokens, span, tagged):
+            continue
         for piece in _split_hyphens(gaz, text, span, free_hits):
             out.extend(_merge_one(gaz, text, tokens, piece, free_hits))
     out.extend(from_hit(h) for h in free_hits.values())
     out = _non_overlapping(out)
     return _non_overlapping(out + _hyphen_partners(gaz, text, tokens, out))
+
+
+def _portfolio_tail(gaz: Gazetteer, tokens: list[Token], span: Tagged, tagged: tuple[Tagged, ...]) -> bool:
+    """The second half of a title's portfolio ("Direktur Jenderal Minyak dan [Gas Bumi]"): after "dan", capitalised
+    words no name holds, and a title right before them. "Menteri Keuangan Sri Mulyani dan Budi Santoso" keeps
+    Budi Santoso, since the model tagged Sri Mulyani."""
+    i = first_token(tokens, span.start)
+    if i < 2 or tokens[i - 1].fold not in ("dan", "serta", "&"):
+        return False
+    k = i - 2
+    while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and not tokens[k].text.isupper():
+        if any(t.start <= tokens[k].start < t.end for t in tagged):
+            return False
+        found = role_before(gaz, tokens, k + 1)
+        if found is not None and k < i - 2 and found[1].kind not in ("rank", "honorific"):
+            return True
+        k -= 1
+    return False
 
 
 def _only_in_headlines(text: str, span: Tagged, loud: list[tuple[int, int]]) -> bool:

@@ -54,8 +54,8 @@ def clean_model_span(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagge
             while i < j and (_NUMERAL.fullmatch(tokens[i].text) or gaz.designators.get(tokens[i].fold) == "status"):
                 i += 1
             break
-    if i >= j:
-        return None
+    if i >= j or gaz.designators.get(tokens[i].fold) == "document":
+        return None  # "Kartu Tanda Penduduk", "Surat Izin Mengemudi": a document names no one
     if (span.type == "PERSON" and j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end
             and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text.isalpha()
             and not tokens[j - 1].text.isupper() and tokens[j + 1].fold not in gaz.clitics):

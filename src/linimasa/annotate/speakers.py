@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lang import load_lexicon
 from ..model import Article, Entity
-from .attribution import Cues, Frame
+from .attribution import Cues, Frame, place_heads
 
 try:  # the entities component's helpers, when that module is there
     from . import entities as _entities
@@ -134,9 +134,16 @@ class SpeakerResolver:
             persons = [n for n in persons if not self._in_complement(start, n.start)]
         if persons:
             heads = [n for n in persons if _before_from(self.text, n.end, end)]  # "Darwis dari Green of Borneo"
+            # a name set after the title by a comma ends the phrase and is its holder's ("Anggota Komisi V dari
+            # Fraksi PKB, Ratna Wulandari"), whatever stands before "dari" in the title
+            closing = [n for n in persons if n.type == "PERSON" and not self.text[n.end:end].strip(" \t,")
+                       and self.text[start:n.start].rstrip(" \t").endswith(",")]
+            heads = closing[-1:] or heads
             # a name after a lower-case word is a possessor ("kuasa hukum Nadiem, Hotman Paris" -> Hotman Paris);
             # of the others the last is the speaker's own name ("Kombes Pol. Djoko Wienartono")
-            named = [n for n in persons if not _after_lowercase(self.text, start, n.start)]
+            # ... unless that word ends a title ("Sumenep district head Ahmad Fauzi": the head is Ahmad Fauzi)
+            named = [n for n in persons if not _after_lowercase(self.text, start, n.start)
+                     or _after_title_word(self.text, start, n.start)]
             n = heads[0] if heads else named[-1] if named else persons[0] if prefer == "first" else persons[-1]
             return self._speaker(n)
         if description is None and self._anaphoric(text):
@@ -221,8 +228,8 @@ class SpeakerResolver:
         """A name the tagger typed as a place that stands after a title as its holder's name:
         ``Kepala Pelaksana BPBD Banjarnegara, Aris Munandar,`` (a place never follows a title that way)."""
         words = self.text[n.start:n.end].split()
-        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-            return False
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in place_heads():
+            return False  # "Warga Desa X, Kabupaten Y,": a place set after a place, not a holder's name
         if self.text[n.end:end].strip(" \t,") or not self.text[start:n.start].rstrip(" \t").endswith(","):
             return False
         titles = _title_words()
@@ -353,6 +360,26 @@ def _after_lowercase(text: str, start: int, pos: int) -> bool:
     return bool(m) and m.group(1)[0].islower() and "," not in m.group(2)
 
 
+def _after_title_word(text: str, start: int, pos: int) -> bool:
+    """The word right before ``pos`` ends a title that names its holder next ("director", "district head"), not a
+    relation that names someone else ("kuasa hukum")."""
+    m = re.search(r"([\w'’-]+)[ \t]*$", text[start:pos])
+    return bool(m) and m.group(1).lower() in _title_ends()
+
+
+@lru_cache(maxsize=1)
+def _title_ends() -> frozenset[str]:
+    ends: set[str] = set()
+    for lang in ("id", "en"):
+        try:
+            lex = load_lexicon(lang, "roles")
+        except Exception:  # no roles lexicon for the language
+            continue
+        ends.update(r["form"].split()[-1].lower().rstrip(".") for r in lex.records()
+                    if r["kind"] not in ("relation", "honorific", "descriptor"))
+    return frozenset(ends)
+
+
 def _before_from(text: str, pos: int, end: int) -> bool:
     """A name followed by "dari"/"of" heads its phrase ("Raden dari WALHI")."""
     return re.match(r"\s+(?:dari|of|from)\s", text[pos:end + 1]) is not None
@@ -438,8 +465,10 @@ def _fallback_names(text: str, article: Article | None = None, cues: Cues | None
         toks = [t for t in toks if not any(s <= t[0] < e for s, e in dates)]
         initial = bool(toks) and re.search(r"(^|[.!?:\n\"\u201c\u201d]\s*)$",
                                            text[max(0, toks[0][0] - 4):toks[0][0]]) is not None
+        place = False
         while toks and (toks[0][2].lower() in lower_words or toks[0][2].lower() in titles
                         or toks[0][2].lower() in ("ia", "dia", "he", "she")):
+            place = toks[0][2].lower() in place_heads()  # "Warga Desa Cikaracak": the name after "Desa" is a place
             toks = toks[1:]  # a common word or a title ("Namun", "Presiden")
             initial = False
         while toks and toks[-1][2][0].islower():
@@ -465,6 +494,8 @@ def _fallback_names(text: str, article: Article | None = None, cues: Cues | None
         words = name.split()
         if name.lower() in countries:
             kind = "GPE"
+        elif place:
+            kind = "LOC"
         elif any(w.isupper() and len(w) > 1 for w in words) and not (
                 len(words) > 1 and not words[-1].isupper() and all(len(w) <= 2 for w in words if w.isupper())):
             kind = "ORG"  # an acronym, unless it is a person's initials ("AB Widyanta")
