@@ -557,8 +557,9 @@ def _proposition(r: _Reader, si: int, ci: int, cues: list[Cue], quote: Quote | N
         if stated:
             return stated[-1].completed(r.main), False
         end = cues[ci + 1].first if ci + 1 < len(cues) else hi
-        if cue.voice == "phrase" and start == cue.first and end - cue.last > 3:
-            # "Ya benar, terjadi ledakan di ...": a verdict that opens its clause is about what follows
+        if cue.voice == "phrase" and cue.stance != "neither" and start == cue.first and end - cue.last > 3:
+            # "Ya benar, terjadi ledakan di ...": a verdict that opens its clause is about what follows (a hedge
+            # such as "Mari kita tunggu saja, ..." is not: its claim is the one asked about, referred back to)
             after = find_propositions(r.tokens, r.at, cue.last + 1, end)
             if after:
                 return after[0].completed(r.main), True
