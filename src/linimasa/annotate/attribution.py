@@ -273,13 +273,19 @@ def _closes_clause(text: str, start: int, end: int, limit: int, cues: Cues, stop
     """The phrase ``start:end`` after a cue that may be active or inverted is a speaker that ends its clause
     (``..., said John Smith.``, ``..., said the ministry in a statement``), not the subject of a reported clause
     (``..., said the agency had received ...``)."""
-    if any(cues.role(w, "auxiliary") for w in _WORD.findall(text[start:end])):
+    if any(cues.role(w, "auxiliary") or cues.role(w, "modal") for w in _WORD.findall(text[start:end])):
         return False
     rest = text[end:limit].lstrip(" \t")
+    if re.match(r",\d", rest):
+        return False  # "said her office would send 2,500 ...": the phrase stopped inside a number
     if not rest or rest[0] in ",.;:!?)" or end in stops or (end + len(text[end:limit]) - len(rest)) in stops:
         return True
     first = _WORD.match(rest)
-    return bool(first) and cues.role(first.group(), "speaker_end")
+    if not (first and cues.role(first.group(), "speaker_end")):
+        return False
+    # "..., said buyers in India had cut ...": an auxiliary later in the clause makes the phrase its subject
+    clause = re.split(r"[,.;:!?]", rest, maxsplit=1)[0]
+    return not any(cues.role(w, "auxiliary") or cues.role(w, "modal") for w in _WORD.findall(clause)[1:])
 
 
 # ------------------------------------------------------------------ phrases

@@ -100,6 +100,8 @@ def _is_acronym(tok: Token, lex: NumberLexicons) -> bool:
 def _counted_head_en(tokens: Sequence[Token], j: int, lex: NumberLexicons) -> tuple[int, int] | None:
     k = j
     if tokens[k].lower == "of":  # "thousands of troops", "two of the victims"
+        if j > 0 and tokens[j - 1].lower == "one":
+            return None  # "one of the largest seizures", "one of the banks": singles one out, counts nothing
         k += 1
         if k < len(tokens) and tokens[k].lower in ("the", "their", "its", "these", "those"):
             k += 1

@@ -155,6 +155,11 @@ def _reports_nothing_after(text: str, pos: int, end: int, cues: Cues, stops: fro
     if word_count(rest) > 4:
         return False
     first = _WORD.match(rest)
+    if first and cues.role(first.group(), "audience"):
+        return True  # "..., he told reporters (in Jakarta)."
+    words = _WORD.findall(rest)
+    if cues.lang == "en" and len(words) <= 3 and all(w[0].isupper() for w in words):
+        return True  # "..., he told CNA.", "..., she told The Associated Press.": the addressee, no content
     return pos in stops or (bool(first) and cues.role(first.group(), "speaker_end"))
 
 

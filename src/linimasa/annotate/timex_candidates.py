@@ -179,12 +179,16 @@ def handle_month_year(m, text, words, lang):
 
 def handle_month(m, text, words, lang):
     mod, bulan, post, prep = _group(m, "mod"), _group(m, "bulan"), _group(m, "post"), _group(m, "prep")
-    if not (mod or bulan or post or prep or _after_month_and(text, m.start(), words)
+    pre = _group(m, "mpre")  # "last November", "next March": the direction before the month
+    if not (mod or bulan or post or prep or pre or _after_month_and(text, m.start(), words)
             or _before_month_stretch(text, m.end(), words)):
         return []
     start = _start_after(m, "prep")
+    tails = _tails(m, words)
+    if pre and not post:
+        tails["tense"] = tense_of(words, pre)
     return [Candidate(start, m.end(), "month", month=words.months[key(m.group("mon"))],
-                      mod=words.modifiers.get(key(mod)) if mod else None, **_tails(m, words))]
+                      mod=words.modifiers.get(key(mod)) if mod else None, **tails)]
 
 
 def _after_month_and(text: str, start: int, words: TimeWords) -> bool:

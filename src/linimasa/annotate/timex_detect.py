@@ -73,7 +73,9 @@ def _patterns() -> tuple[_Pattern, ...]:
         ("month_year", rf"{_L}(?:(?P<mod>{w.modifier_re})\s+)?(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?"
                        rf"(?P<mon>{w.month_re}){_R}\.?\s*,?\s*(?P<y>{_YEAR})(?!\d){_R}(?:{post_tail})?",
          handle_month_year),
+        # "in March", "awal Maret", "Maret lalu", "last November", "next March"
         ("month", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})(?:\s+|-))?"
+                  rf"(?:(?P<mpre>{alternation(now_pre)})\s+)?"
                   rf"(?:(?P<bulan>[Bb]ulan|BULAN)\s+)?(?P<mon>{w.month_full_re}){_R}(?:{post_tail})?", handle_month),
         # "Juni tahun lalu", "Maret tahun ini", "June last year": a month of the year before, this or next
         ("month_of_year", rf"{_L}(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{w.modifier_re})(?:\s+|-))?"
@@ -123,7 +125,12 @@ def detect(text: str, lang: str = "id") -> tuple[Candidate, ...]:
     for _, _, cand in found:
         if not any(cand.start < c.end and c.start < cand.end for c in chosen):
             chosen.append(cand)
-    return tuple(sorted(chosen, key=lambda c: (c.start, c.end)))
+    ordered = sorted(chosen, key=lambda c: (c.start, c.end))
+    # "so far this year", "sejauh ini tahun ini": a vague "so far" right before the period it is counted in
+    # is part of that period, not a second expression
+    return tuple(c for i, c in enumerate(ordered)
+                 if not (c.kind == "vague" and i + 1 < len(ordered) and ordered[i + 1].kind == "relative"
+                         and not text[c.end:ordered[i + 1].start].strip()))
 
 
 def _trim(text: str, cand: Candidate) -> Candidate:

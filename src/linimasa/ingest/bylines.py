@@ -65,6 +65,7 @@ def parse_byline(line: str) -> tuple[Author, ...] | None:
             return None
         names = re.sub(r"\s+[-\u2013\u2014]\s+[\w.]+$", "", m.group("names"))
         names = re.sub(r"\s*\([^)]*\)\s*$", "", names).strip(" .")
+        names = _without_trailing_outlet(names)
         if not names:
             continue
         parts = [p for p in _NAME_SPLIT.split(names) if p]
@@ -75,6 +76,18 @@ def parse_byline(line: str) -> tuple[Author, ...] | None:
         parts = [p for p in parts if not _is_outlet(p) and p.split()[0].casefold() not in roles]
         authors.extend(Author(p.strip(), roles[label]) for p in parts)
     return tuple(authors)
+
+
+def _without_trailing_outlet(names: str) -> str:
+    """"DEWI ANGGRAINI Associated Press": a wire byline prints its agency after the name, with no comma."""
+    from .names import tables
+
+    t = tables()
+    for form in sorted((*t.outlets, *t.agencies), key=len, reverse=True):
+        if len(form) > 2 and names.endswith(" " + form) and len(names) > len(form) + 2 \
+                and not names[: -len(form)].rstrip().endswith(","):  # "Jane Doe, Reuters" is split as a list
+            return names[: -len(form)].rstrip()
+    return names
 
 
 def _is_outlet(text: str) -> bool:

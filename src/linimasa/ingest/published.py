@@ -113,6 +113,8 @@ def parse_date_line(line: str, *, max_other_words: int = 0) -> DateLine | None:
             elif w in words.zones:
                 zone = words.zones[w]
             elif w in words.labels:
+                if words.labels[w] == "updated" and month is not None and (day is not None or pending_numbers):
+                    break  # "14 Aug 2025 06:10PM (Updated: 14 Aug 2025 07:25PM)": the first date is the published one
                 if words.labels[w] == "updated":
                     kind = "updated"
             elif w in words.meridiems:

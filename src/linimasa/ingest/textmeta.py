@@ -25,6 +25,8 @@ from .published import parse_date_line
 _SEP = r"\s*[-\u2013\u2014]{1,2}\s*"
 _PLACE_CAPS = r"[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+#: the date a wire puts in its dateline: "Oct 23", "Oct. 23", "July 22"
+_WIRE_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 _MAX_HEADER_LINES = 12
 _EDITOR_CODE = re.compile(r"\((?:[a-z]{2,6}/)+[a-z]{2,6}\)")
 #: one desk code alone on the closing line ("(ftr)", "(shf)")
@@ -52,6 +54,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     suffixes = "|".join(re.escape(w) for w in load_lexicon("id", "dateline_suffixes").column("word"))
     # a known place with a compass word of its name: "Tangerang Selatan", "Jakarta Utara"
     places = "|".join(rf"{re.escape(p)}(?:\s+(?:{suffixes}))?" for p in t.places)
+    places_caps = "|".join(re.escape(p.upper()) for p in sorted(t.places, key=len, reverse=True))
     outlets = "|".join(re.escape(o) for o in sorted(t.outlets, key=len, reverse=True))
     outlet = rf"(?:(?:[A-Z][A-Za-z0-9-]*\s+){{0,2}}{DOMAIN}|{outlets})"
     place_any = rf"(?:(?i:{places})|{_PLACE_CAPS}|{_PLACE_TITLE})"
@@ -62,14 +65,17 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?P<outlet>{outlet})\s*,\s*(?P<place>(?i:{places}))(?=[A-Z])"),
         # JAKARTA, KOMPAS.com -   MOSKOW, iNews.id -   Jakarta, CNN Indonesia --
         re.compile(rf"^(?P<place>{place_any})\s*,\s*(?P<outlet>{outlet}){_SEP}"),
-        # JAKARTA (ANTARA) -   Surabaya, East Java (ANTARA) -
-        re.compile(rf"^(?P<place>{place_any})(?:\s*,\s*{_PLACE_TITLE})?\s*\((?P<outlet>[A-Za-z][\w .]{{1,30}})\){_SEP}"),
+        # JAKARTA (ANTARA) -   Surabaya, East Java (ANTARA) -   JAKARTA, Oct 23 (Reuters) -   (a wire's date)
+        re.compile(rf"^(?P<place>{place_any})(?:\s*,\s*{_PLACE_TITLE})?(?:\s*,\s*{_WIRE_DATE})?"
+                   rf"\s*\((?P<outlet>[A-Za-z][\w .]{{1,30}})\){_SEP}"),
         # KORANPRABUMULIHPOS.COM -   KOMPAS.com -
         re.compile(rf"^(?P<outlet>{outlet}){_SEP}(?=\S)"),
         # JAKARTA -   NEW YORK -   Jakarta -
         re.compile(rf"^(?P<place>{_PLACE_CAPS}|(?i:{places})){_SEP}(?=\S)"),
         # Jakarta. President ...  (English dailies: a known place and a full stop)
         re.compile(rf"^(?P<place>{places})\.\s+(?=[A-Z])"),
+        # JAKARTA: The number ...  (Singapore and Malaysian sites: a known place in capitals and a colon)
+        re.compile(rf"^(?P<place>{places_caps}):\s+(?=[A-Z])"),
     )
 
 
