@@ -404,3 +404,60 @@ def test_title_portfolios_and_documents_are_no_entities(full, text, absent):
 def test_name_with_age_in_brackets_is_a_person(full):
     article = annotate("Seorang pengemudi ojek, Wartono (41), terluka ringan dalam kecelakaan itu.", full)
     assert any(e.name == "Wartono" and e.type == "PERSON" for e in article.entities)
+
+
+# ------------------------------------------------------------------ "dan" inside organisations, occupations, English places
+
+@needs_model
+@pytest.mark.parametrize("text,org", [
+    ("Juru bicara Badan Intelijen dan Sandi Siber mengatakan sistem itu sudah pulih.",
+     "org:badan-intelijen-dan-sandi-siber"),
+    ("Kepala Dinas Pemuda dan Olahraga Kota Madiun meresmikan gedung itu pada Senin.",
+     "org:dinas-pemuda-dan-olahraga-kota-madiun"),
+])
+def test_org_with_dan_is_one_organisation(full, text, org):
+    article = annotate(text, full)
+    assert org in ids(article)
+    assert not [e for e in article.entities if e.type == "PERSON"]
+
+
+@needs_model
+def test_org_does_not_swallow_a_person_or_another_org_after_dan(full):
+    article = annotate("Rapat itu dihadiri Komisi Pemilihan Umum dan Kementerian Dalam Negeri. "
+                       "Badan Pangan Nasional dan Joko Santoso menandatangani kesepakatan.", full)
+    assert not [i for i in ids(article) if "-dan-" in i]
+
+
+@pytest.mark.parametrize("text,person,role", [
+    ("Penyanyi Ratih Kumala Sari membantah kabar itu, Selasa.", "per:ratih-kumala-sari", "Penyanyi"),
+    ("Menurut aktris Wulan Permata Dewi, syuting film itu molor.", "per:wulan-permata-dewi", "aktris"),
+    ("Pebulu tangkis Rendra Aditya Putra kalah di babak pertama.", "per:rendra-aditya-putra", "Pebulu tangkis"),
+])
+def test_occupation_before_a_full_name(full, text, person, role):
+    article = annotate(text, full)
+    persons_found = [e for e in article.entities if e.type == "PERSON"]
+    assert [e.id for e in persons_found] == [person]
+    assert persons_found[0].role == role
+
+
+def test_occupation_short_form_joins_the_full_name(full):
+    article = annotate("Pelatih Arman Suryadi Wibowo memuji timnya. Suryadi menyebut lawan bermain disiplin.", full)
+    assert [e.id for e in article.entities if e.type == "PERSON"] == ["per:arman-suryadi-wibowo"]
+
+
+def test_english_city_hall_is_no_person(full):
+    article = annotate("Hundreds rallied at City Hall on Friday. City workers joined them later.", full, "en")
+    assert not [e for e in article.entities if e.type == "PERSON"]
+    hall = [e for e in article.entities if e.name == "City Hall"]
+    assert len(hall) == 1 and [m.text for m in hall[0].mentions] == ["City Hall"]
+
+
+def test_english_possessive_country_owns_the_organisation_that_speaks():
+    from tests.test_quotes import build_components  # noqa: PLC0415 -- the quote annotators, as test_quotes runs them
+    article = Article(id="t", text="Thailand's Ministry of Public Health said the outbreak was contained.",
+                      language="en")
+    resources = Resources()
+    for component in build_components():
+        article = component(article, resources)
+    [quote] = article.quotes
+    assert quote.speaker_id == "org:ministry-of-public-health"

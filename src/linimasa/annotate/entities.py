@@ -28,7 +28,7 @@ from .english_names import capitalised_runs
 from .gazetteer import Gazetteer, build_gazetteer, find_forms, fold, fuzzy_entry, role_at, slug, tokenize
 from .mentions import merge
 from .ner import load_model, tag
-from .person_rules import name_word_uses, person_rules
+from .person_rules import name_word_uses, occupation_names, person_rules
 from .registry import Resources
 
 GAZETTEER_RESOURCE = "entity-gazetteer"
@@ -52,6 +52,8 @@ def annotate_entities(article: Article, resources: Resources) -> tuple[Entity, .
     english = (article.language or "id").startswith("en")
     tagged = capitalised_runs(gaz, text, tokens) if english else tag(nlp, text)
     cands = merge(gaz, text, tokens, hits, tagged)
+    if not english:
+        cands = occupation_names(gaz, text, tokens, cands)
     strict = nlp is not None and not english
     cands = sorted(cands + person_rules(gaz, text, tokens, cands, strict=strict), key=lambda c: c.start)
     cands = sorted(cands + name_word_uses(text, tokens, cands), key=lambda c: c.start)

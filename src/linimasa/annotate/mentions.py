@@ -25,7 +25,7 @@ import re
 from .candidates import Candidate, first_token, from_hit, token_range, trim
 from .english_names import capitalised_runs
 from .gazetteer import Entry, Gazetteer, Hit, Token, fuzzy_entry, role_before
-from .model_spans import clean_model_span, extend_org
+from .model_spans import clean_model_span, extend_org, extend_org_across_dan
 from .name_words import capitalised, derived_noun, glued_verb, has_upper
 from .ner import Tagged
 from .person_rules import name_word_uses, person_rules
@@ -53,7 +53,7 @@ def merge(gaz: Gazetteer, text: str, tokens: list[Token], hits: list[Hit], tagge
     for raw in tagged:
         span = clean_model_span(gaz, text, tokens, raw)
         if span is not None and span.type == "ORG":
-            span = extend_org(gaz, text, tokens, span)
+            span = extend_org_across_dan(gaz, text, tokens, extend_org(gaz, text, tokens, span), hits)
         if span is None or (loud and _only_in_headlines(text, span, loud)):
             continue
         if span.type == "PERSON" and _portfolio_tail(gaz, tokens, span, tagged):

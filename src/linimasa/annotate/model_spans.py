@@ -152,6 +152,31 @@ def _common_word(gaz: Gazetteer, text: str, tokens: list[Token], i: int) -> bool
     return lower != word.text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
 
 
+def extend_org_across_dan(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged, hits=()) -> Tagged:
+    """An organisation headed by an org word continues across "dan" to the capitalised words after it:
+    "Badan Siber [dan Sandi Negara]", "Badan Kesatuan Bangsa [dan Politik]". Not when the words after "dan"
+    start with a title, another organisation or place word, a known given name or a gazetteer name
+    ("Komisi Yudisial dan Kementerian Hukum", "Badan Gizi dan Joko ...")."""
+    i, j = token_range(tokens, span.start, span.end)
+    if j - i < 2 or gaz.designators.get(tokens[i].fold) != "org_head" or j + 1 >= len(tokens):
+        return span
+    if tokens[j].text != "dan" or text[span.end:tokens[j].start] != " ":
+        return span
+    k = j + 1
+    first = tokens[k]
+    if (not capitalised(first.text) or not first.text.isalpha() or first.text.isupper()
+            or role_at(gaz, tokens, k) is not None or first.fold in gaz.designators
+            or first.fold in gaz.given_names or first.fold in gaz.stop_words):
+        return span
+    while (k < len(tokens) and tokens[k].text.isalpha() and capitalised(tokens[k].text)
+           and not tokens[k].text.isupper() and role_at(gaz, tokens, k) is None
+           and text[tokens[k - 1].end:tokens[k].start] == " "):
+        k += 1
+    if k == j + 1 or k - (j + 1) > 4 or any(h.start < tokens[k - 1].end and h.end > first.start for h in hits):
+        return span
+    return Tagged(span.start, tokens[k - 1].end, span.type)
+
+
 def extend_org(gaz: Gazetteer, text: str, tokens: list[Token], span: Tagged) -> Tagged:
     """An organisation's name the model cut before its region: "Badan Penanggulangan Bencana [Daerah]",
     "Dinas Kesehatan Kota [(DKK) Balikpapan]" -- a place word and the capitalised place name after it, and after

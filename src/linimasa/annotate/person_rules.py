@@ -35,7 +35,7 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
     i, n = 0, len(tokens)
     while i < n:
         role = role_at(gaz, tokens, i) if i not in owner and capitalised(tokens[i].text) else None
-        if role is None or role[1].kind in ("descriptor", "relation") or (strict and not _short_title(role[1])):
+        if role is None or role[1].kind in ("descriptor", "relation", "occupation") or (strict and not _short_title(role[1])):
             i = role[0] if role is not None else i + 1
             continue
         j, run, commas = role[0], None, 0
@@ -95,6 +95,41 @@ def person_rules(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Can
         else:
             i += 1
     return found
+
+
+def occupation_names(gaz: Gazetteer, text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """The full name after an occupation title (``roles`` kind ``occupation``): "Penyanyi Laras Ayu", "pelatih
+    Budi Santoso". The capitalised words after the title are one person, replacing the model's pieces of them
+    ("Ayu" alone); a title, designator or known name (gazetteer) right after the occupation stops the rule."""
+    owner: dict[int, Candidate] = {}
+    for c in cands:
+        a, b = token_range(tokens, c.start, c.end)
+        for k in range(a, b):
+            owner[k] = c
+    out = list(cands)
+    i, n = 0, len(tokens)
+    while i < n:
+        role = role_at(gaz, tokens, i)
+        if role is None or role[1].kind != "occupation" or i in owner:
+            i = role[0] if role is not None else i + 1
+            continue
+        j = role[0]
+        blocked = {k for k, c in owner.items() if c.type != "PERSON" or c.entry is not None}
+        k = _name_end(tokens, j, {k: owner[k] for k in blocked}, gaz)
+        if (k == j or role_at(gaz, tokens, j) is not None or tokens[j].fold in gaz.designators
+                or tokens[j].fold in gaz.stop_words or (k < n and capitalised(tokens[k].text))):
+            i = j
+            continue
+        pieces = {id(owner[m]) for m in range(j, k) if m in owner}
+        if pieces:  # a model PERSON reaching past the run ends the name where it ends
+            k = max(k, max(token_range(tokens, c.start, c.end)[1] for c in out if id(c) in pieces))
+        cand = _rule_person(gaz, tokens, j, k)
+        out = [c for c in out if id(c) not in pieces]
+        out.append(cand)
+        for m in range(j, k):
+            owner[m] = cand
+        i = k
+    return sorted(out, key=lambda c: c.start)
 
 
 def _rule_person(gaz: Gazetteer, tokens: list[Token], a: int, b: int) -> Candidate:
@@ -167,4 +202,4 @@ def _name_end(tokens: list[Token], j: int, owner: dict[int, Candidate], gaz: Gaz
     return k
 
 
-__all__ = ["name_word_uses", "person_rules"]
+__all__ = ["name_word_uses", "occupation_names", "person_rules"]

@@ -118,6 +118,10 @@ class SpeakerResolver:
             return _at(found, start, end) if found else None
         inside = _between(self.named, self.starts, start, end)
         groups = [n for n in inside if n.type in _GROUP]
+        # "Malaysia's Department of Environment": the organisation after a possessive country speaks, its owner not
+        groups = [g for g, nxt in zip(groups, groups[1:] + [None]) if not (
+            nxt is not None and g.type in ("GPE", "LOC") and nxt.type == "ORG"
+            and re.fullmatch(r"['’]s\s+", self.text[g.end:nxt.start]))]
         guessed = [n for n in _between(self.guessed, self.guessed_starts, start, end) if n.type in _HUMAN]
         # names the entities component missed count where a name stands: after the organisations
         # ("Kepala Badan Geologi Kementerian ESDM Muhammad Wafid") or before "dari" ("Raden dari WALHI")
@@ -376,7 +380,7 @@ def _title_ends() -> frozenset[str]:
         except Exception:  # no roles lexicon for the language
             continue
         ends.update(r["form"].split()[-1].lower().rstrip(".") for r in lex.records()
-                    if r["kind"] not in ("relation", "honorific", "descriptor"))
+                    if r["kind"] not in ("relation", "honorific", "descriptor", "occupation"))
     return frozenset(ends)
 
 
