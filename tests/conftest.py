@@ -57,3 +57,20 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent")
     return SHARED
+
+
+@pytest.fixture(scope="module")
+def annotate_upto_claimants():
+    """Annotate one text with the real pipeline up to and including ``claimants`` (no stances)."""
+    from datetime import date
+
+    from linimasa.annotate.pipeline import Pipeline, PipelineSpec
+    from linimasa.model import Article
+
+    pipe = Pipeline(PipelineSpec(components=("timexes", "numbers", "entities", "quotes", "counts", "claimants"),
+                                 strict=True))
+
+    def run(text: str, language: str = "id", published: date | None = date(2025, 3, 5)) -> Article:
+        return pipe(Article(id="t", text=text, language=language, published=published))
+
+    return run

@@ -1,48 +1,19 @@
 """Claimants: who gives each figure, from the attribution frame of its clause (sentences we wrote ourselves)."""
 from __future__ import annotations
 
-import importlib
 import json
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from linimasa.annotate.claimants import attribute_counts, frame_of
-from linimasa.annotate.registry import Registry, Resources
 from linimasa.model import Article, Count, Quote
 
 SHARED = Path(__file__).parents[2] / "shared"
-_ORDER = (("dates", "timexes"), ("numbers", "numbers"), ("entities", "entities"), ("quotes", "quotes"),
-          ("counts", "counts"), ("claimants", "claimants"))
-
-
 @pytest.fixture(scope="module")
-def annotate():
-    registry = Registry()
-    names = []
-    for module_name, component in _ORDER:
-        try:
-            module = importlib.import_module(f"linimasa.annotate.{module_name}")
-        except ModuleNotFoundError:
-            if module_name in ("quotes", "claimants"):
-                raise
-            continue
-        module.register(registry)
-        names.append(component)
-    if "counts" not in names:
-        pytest.skip("no counts component yet")
-    components = [registry.get(n) for n in names]
-    resources = Resources()
-
-    def run(text: str, language: str = "id") -> Article:
-        article = Article(id="t", text=text, language=language, published=date(2025, 3, 5))
-        for component in components:
-            article = component(article, resources)
-        return article
-
-    return run
+def annotate(annotate_upto_claimants):
+    return annotate_upto_claimants
 
 
 def count_of(article: Article, value: int) -> Count:

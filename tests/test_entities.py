@@ -452,12 +452,8 @@ def test_english_city_hall_is_no_person(full):
     assert len(hall) == 1 and [m.text for m in hall[0].mentions] == ["City Hall"]
 
 
-def test_english_possessive_country_owns_the_organisation_that_speaks():
-    from tests.test_quotes import build_components  # noqa: PLC0415 -- the quote annotators, as test_quotes runs them
-    article = Article(id="t", text="Thailand's Ministry of Public Health said the outbreak was contained.",
-                      language="en")
-    resources = Resources()
-    for component in build_components():
-        article = component(article, resources)
+def test_english_possessive_country_owns_the_organisation_that_speaks(annotate_upto_claimants):
+    article = annotate_upto_claimants("Thailand's Ministry of Public Health said the outbreak was contained.",
+                                      language="en", published=None)
     [quote] = article.quotes
     assert quote.speaker_id == "org:ministry-of-public-health"

@@ -1,51 +1,19 @@
 """Quotes: direct and indirect quotations with resolved speakers, on sentences we wrote ourselves."""
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from linimasa.annotate.direct_quotes import find_quote_regions, mask_quotes
-from linimasa.annotate.registry import Registry, Resources
 from linimasa.model import Article
 
 SHARED = Path(__file__).parents[2] / "shared"
-_ORDER = (("dates", "timexes"), ("numbers", "numbers"), ("entities", "entities"), ("quotes", "quotes"),
-          ("counts", "counts"), ("claimants", "claimants"))
-
-
-def build_components():
-    """The annotators up to claimants, from the modules that are there (the quotes one must be)."""
-    registry = Registry()
-    names = []
-    for module_name, component in _ORDER:
-        try:
-            module = importlib.import_module(f"linimasa.annotate.{module_name}")
-        except ModuleNotFoundError:
-            if module_name in ("quotes", "claimants"):
-                raise
-            continue
-        module.register(registry)
-        names.append(component)
-    return [registry.get(n) for n in names]
-
-
 @pytest.fixture(scope="module")
-def annotate():
-    components = build_components()
-    resources = Resources()
-
-    def run(text: str, language: str = "id", published: date | None = date(2025, 3, 5)) -> Article:
-        article = Article(id="t", text=text, language=language, published=published)
-        for component in components:
-            article = component(article, resources)
-        return article
-
-    return run
+def annotate(annotate_upto_claimants):
+    return annotate_upto_claimants
 
 
 def speakers(article: Article, kind: str | None = None) -> list[str | None]:
